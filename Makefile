@@ -1,0 +1,27 @@
+# Two entry points, each self-contained on a fresh machine with Python 3.10+ and pip:
+#   make verify   set up .venv and verify every claim of the article
+#   make test     set up .venv (with test extras) and run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: verify test setup setup-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+
+setup-test: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+
+verify: setup
+	$(BIN)/symrnn verify
+
+test: setup-test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis

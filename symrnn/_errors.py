@@ -1,0 +1,57 @@
+"""The one exception family of symrnn.
+
+Every error a user can trigger is a :class:`SymrnnError`. Messages name the offending
+input (``name=value``), the rule it broke and how to fix it, in the style of Hypothesis'
+argument validation.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SymrnnError",
+    "InvalidExpressionError",
+    "UnsupportedFunctionError",
+    "ReservedNameError",
+    "UnknownCellError",
+    "UnknownClaimError",
+    "InvalidArgumentError",
+    "ShapeError",
+]
+
+
+class SymrnnError(Exception):
+    """Base class of every error raised by symrnn on bad input."""
+
+
+class InvalidExpressionError(SymrnnError, TypeError):
+    """An argument that must be a SymPy expression is something else."""
+
+
+class UnsupportedFunctionError(SymrnnError, ValueError):
+    """An expression uses a function outside the supported set."""
+
+
+class ReservedNameError(SymrnnError, ValueError):
+    """A symbol's name clashes with a name symrnn reserves (``sigmoid``, ``tanh``, ...)."""
+
+
+class UnknownCellError(SymrnnError, KeyError):
+    """A cell name that is not in the catalog."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownClaimError(SymrnnError, KeyError):
+    """A claim id that is not in the registry."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class InvalidArgumentError(SymrnnError, ValueError):
+    """An argument with a value outside its allowed range (empty interval, NaN, ...)."""
+
+
+class ShapeError(SymrnnError, ValueError):
+    """An array whose shape does not match what the cell expects."""
