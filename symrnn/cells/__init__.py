@@ -1,1 +1,38 @@
-"""symrnn.cells"""
+"""The cell catalog: every cell of the article, and the ones people actually train.
+
+>>> from symrnn.cells import get_cell
+>>> get_cell("lstm").gates
+(f_t, i_t, o_t, chat_t)
+"""
+
+from __future__ import annotations
+
+from .._errors import UnknownCellError
+from ._base import Cell, Param, State
+from .gru import gru, gru_torch, mgu
+from .lstm import lstm
+from .rnn import relu_rnn, rnn
+from .variant import variant
+
+__all__ = ["Cell", "Param", "State", "CATALOG", "get_cell", "cell_names"]
+
+CATALOG: dict[str, Cell] = {
+    c.name: c for c in (rnn, relu_rnn, lstm, gru, mgu, variant, gru_torch)
+}
+
+
+def cell_names() -> tuple[str, ...]:
+    """The catalog's cell names, in catalog order."""
+    return tuple(CATALOG)
+
+
+def get_cell(cell: str | Cell) -> Cell:
+    """The catalog cell called ``cell`` (a :class:`Cell` is returned unchanged)."""
+    if isinstance(cell, Cell):
+        return cell
+    try:
+        return CATALOG[cell]
+    except (KeyError, TypeError):
+        raise UnknownCellError(
+            f"unknown cell {cell!r}; known cells: {', '.join(CATALOG)}"
+        ) from None
