@@ -1,0 +1,175 @@
+"""An exact normal form for expressions in +, ×, ÷, powers, exp, log, tanh and σ.
+
+The difference ``lhs − rhs`` is mapped, by a chain of exact identities, to an element of a
+field of rational functions ``Q(x_1, …, x_k, a_1, …, a_m)`` in the free symbols and fresh
+"atoms" standing for transcendental sub-expressions:
+
+1. tanh u = (e^{2u} − 1)/(e^{2u} + 1) and σ(u) = 1/(1 + e^{−u}) (valid for every real u);
+2. innermost first, every exp(arg) with a polynomial argument is split,
+   exp(Σ c_j m_j) = Π exp(c_j m_j), and exp(c m) = a_m^{c/g} for the atom
+   a_m = exp(g m), g the gcd of every rational coefficient c of the monomial m (so that
+   exp(x), exp(2x) and exp(−x/2) become powers of the one atom exp(x/2));
+3. any other exp, log or fractional power becomes an atom of its own.
+
+Replacing atoms by independent variables is a ring homomorphism in the other direction:
+if the image is exactly 0 in the field, the original difference is 0 wherever both sides
+are defined. The converse fails (atoms may be algebraically dependent, as
+log(xy) − log x − log y), so a nonzero image proves nothing; the caller then looks for a
+witness.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import gcd, lcm
+
+import sympy
+from sympy.polys.fields import sfield
+
+from ..activations import sigmoid
+
+__all__ = ["normal_form_is_zero", "rewrite_to_exp"]
+
+_TRANSCENDENTAL = (sympy.exp, sympy.log)
+
+
+def rewrite_to_exp(expr: sympy.Expr) -> sympy.Expr:
+    """Step 1: tanh and σ through exp; symbolic powers b**e through exp(e log b)."""
+
+    def tanh_to_exp(u: sympy.Expr) -> sympy.Expr:
+        e2 = sympy.exp(2 * u)
+        return (e2 - 1) / (e2 + 1)
+
+    expr = expr.replace(sympy.tanh, tanh_to_exp)
+    expr = expr.replace(sigmoid, lambda u: 1 / (1 + sympy.exp(-u)))
+    return expr.replace(
+        lambda e: e.is_Pow and not e.exp.is_Rational,
+        lambda e: sympy.exp(e.exp * sympy.log(e.base)),
+    )
+
+
+def _is_atom_node(e: sympy.Basic) -> bool:
+    return isinstance(e, _TRANSCENDENTAL) or (
+        e.is_Pow and e.exp.is_Rational and not e.exp.is_Integer
+    )
+
+
+def _innermost(expr: sympy.Basic) -> list[sympy.Basic]:
+    """Transcendental nodes with no transcendental node in their arguments."""
+    found: list[sympy.Basic] = []
+
+    def walk(e: sympy.Basic) -> bool:  # returns True if e contains an atom node
+        inner = False
+        for a in e.args:
+            inner |= walk(a)
+        if _is_atom_node(e):
+            if not inner and e not in found:
+                found.append(e)
+            return True
+        return inner
+
+    walk(expr)
+    return found
+
+
+def _rgcd(values: list[Fraction]) -> Fraction:
+    num = 0
+    den = 1
+    for v in values:
+        num = gcd(num, v.numerator)
+        den = lcm(den, v.denominator)
+    return Fraction(num, den)
+
+
+class _Atomizer:
+    """Steps 2–3, with one registry of atoms shared by every layer of nesting."""
+
+    def __init__(self) -> None:
+        self.exp_bases: dict[sympy.Expr, tuple[Fraction, sympy.Symbol]] = {}
+        self.others: dict[sympy.Basic, sympy.Symbol] = {}
+        self._n = 0
+
+    def _fresh(self) -> sympy.Symbol:
+        self._n += 1
+        return sympy.Dummy(f"a{self._n}")
+
+    @staticmethod
+    def _split(arg: sympy.Expr) -> list[tuple[Fraction, sympy.Expr]]:
+        """arg as Σ c_j m_j with rational c_j: one term per monomial of a polynomial, or
+        a single c·m with m a primitive rational function of positive leading terms."""
+        arg = sympy.expand(arg)
+        num, den = sympy.fraction(sympy.cancel(sympy.together(arg)))
+        if not den.free_symbols:
+            out: list[tuple[Fraction, sympy.Expr]] = []
+            for term in sympy.Add.make_args(arg):
+                c, m = term.as_coeff_Mul()
+                if not c.is_Rational:  # a float or an irrational constant stays inside m
+                    c, m = sympy.S.One, term
+                out.append((Fraction(int(c.p), int(c.q)), m))
+            return out
+        gens = sorted(arg.free_symbols, key=sympy.default_sort_key)
+        c = Fraction(1)
+        parts = []
+        for poly in (sympy.Poly(num, *gens), sympy.Poly(den, *gens)):
+            cont, prim = poly.primitive()
+            if prim.LC() < 0:
+                cont, prim = -cont, -prim
+            cont = sympy.Rational(cont)
+            parts.append((Fraction(int(cont.p), int(cont.q)), prim.as_expr()))
+        (cn, pn), (cd, pd) = parts
+        return [(cn / cd, pn / pd)]
+
+    def replace_layer(self, expr: sympy.Expr, nodes: list[sympy.Basic]) -> sympy.Expr:
+        pieces: dict[sympy.Basic, list[tuple[Fraction, sympy.Expr]]] = {}
+        coeffs: dict[sympy.Expr, list[Fraction]] = {}
+        for node in nodes:
+            if isinstance(node, sympy.exp):
+                split = self._split(node.args[0])
+                pieces[node] = split
+                for c, m in split:
+                    coeffs.setdefault(m, []).append(c)
+        for m, cs in coeffs.items():
+            if m not in self.exp_bases:
+                self.exp_bases[m] = (_rgcd(cs), self._fresh())
+        mapping: dict[sympy.Basic, sympy.Expr] = {}
+        for node in nodes:
+            split = pieces.get(node)
+            if split is not None:
+                value: sympy.Expr = sympy.S.One
+                for c, m in split:
+                    g, atom = self.exp_bases[m]
+                    k = c / g
+                    if k.denominator == 1:
+                        value *= atom ** int(k)
+                    else:  # a later layer with a finer coefficient: a separate atom
+                        value *= self._other(sympy.exp(sympy.Rational(c.numerator, c.denominator) * m))
+                mapping[node] = value
+            elif node.is_Pow:
+                q = int(node.exp.q)
+                root = self._other(sympy.Pow(sympy.cancel(node.base), sympy.Rational(1, q)))
+                mapping[node] = root ** int(node.exp.p)
+            else:
+                mapping[node] = self._other(node.func(sympy.cancel(node.args[0])))
+        return expr.xreplace(mapping)
+
+    def _other(self, key: sympy.Basic) -> sympy.Symbol:
+        if key not in self.others:
+            self.others[key] = self._fresh()
+        return self.others[key]
+
+
+def normal_form_is_zero(expr: sympy.Expr, max_layers: int = 32) -> bool:
+    """True only if ``expr`` is exactly 0 by the chain of identities above."""
+    expr = rewrite_to_exp(sympy.sympify(expr))
+    atomizer = _Atomizer()
+    for _ in range(max_layers):
+        nodes = _innermost(expr)
+        if not nodes:
+            break
+        expr = atomizer.replace_layer(expr, nodes)
+    else:
+        return False
+    if expr.is_Number:
+        return bool(expr == 0)
+    _, element = sfield(expr)
+    return bool(element == 0)

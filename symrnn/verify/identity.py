@@ -1,0 +1,190 @@
+"""A sound identity checker: ``check_identity(lhs, rhs)`` → proved, refuted or unknown.
+
+* **proved** only when the exact normal form of ``lhs − rhs`` (see
+  :mod:`symrnn.verify._normal_form`) is 0: the two sides agree at every real point where
+  both are defined.
+* **refuted** only with a witness: exact rational values of the free symbols at which a
+  rigorous Arb ball evaluation of ``lhs − rhs`` (both sides finite there) excludes 0.
+* **unknown** otherwise. Floating-point sampling never decides anything.
+
+>>> from sympy import Symbol, tanh
+>>> from symrnn import sigmoid, check_identity
+>>> x = Symbol("x")
+>>> check_identity(tanh(x), 2*sigmoid(2*x) - 1).status
+'proved'
+>>> v = check_identity(tanh(x), 2*sigmoid(2*x) + 1)
+>>> v.status, v.witness is not None
+('refuted', True)
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import sympy
+from flint import arb
+
+from .._errors import (
+    InvalidExpressionError,
+    ReservedNameError,
+    UnsupportedFunctionError,
+)
+from ..activations import sigmoid
+from ._normal_form import normal_form_is_zero
+from .arb import arb_eval, working_precision
+from .verdict import Verdict
+
+__all__ = ["check_identity", "validate_expression", "RESERVED_NAMES", "find_witness"]
+
+#: Symbol names that would read as a function or constant in printed output.
+RESERVED_NAMES = frozenset(
+    {"sigmoid", "sigma", "σ", "tanh", "exp", "log", "relu", "E", "e", "pi", "I", "oo", "nan", "zoo"}
+)
+
+_SUPPORTED = "+, -, *, /, powers, exp, log, tanh and sigmoid"
+
+
+def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
+    """Check that ``expr`` is a real SymPy expression the checker supports.
+
+    Returns it with every Float replaced by its exact rational value. Raises
+    :class:`InvalidExpressionError` for non-SymPy input, :class:`UnsupportedFunctionError`
+    for functions outside the supported set, :class:`ReservedNameError` for symbols that
+    clash with reserved names or with each other.
+    """
+    if isinstance(expr, bool) or not isinstance(expr, (sympy.Expr, int)):
+        hint = (
+            " (a string: build it with sympy.sympify(..., locals={'sigmoid': symrnn.sigmoid}))"
+            if isinstance(expr, str) else ""
+        )
+        raise InvalidExpressionError(
+            f"{name}={expr!r} of type {type(expr).__name__} is not a SymPy expression{hint}; "
+            f"pass a sympy.Expr built from {_SUPPORTED}"
+        )
+    expr = sympy.sympify(expr)
+    by_name: dict[str, sympy.Symbol] = {}
+    floats = {}
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Symbol:
+            if node.name in RESERVED_NAMES:
+                raise ReservedNameError(
+                    f"{name} uses a symbol named {node.name!r}, which is reserved for a "
+                    f"function or constant; rename it (e.g. Symbol('{node.name}_0'))"
+                )
+            other = by_name.setdefault(node.name, node)
+            if other != node:
+                raise ReservedNameError(
+                    f"{name} has two different symbols named {node.name!r} (different "
+                    "assumptions); create every symbol of a name the same way"
+                )
+        elif node.is_Float:
+            floats[node] = sympy.Rational(node)
+        elif node.is_Number:
+            if not node.is_Rational:
+                raise UnsupportedFunctionError(
+                    f"{name} contains the number {node}, which is not real and finite; "
+                    f"use real rational numbers"
+                )
+        elif node in (sympy.E, sympy.pi):
+            continue
+        elif isinstance(node, (sympy.Add, sympy.Mul, sympy.Pow, sympy.exp, sympy.log,
+                               sympy.tanh, sigmoid)):
+            continue
+        elif isinstance(node, sympy.Derivative):
+            raise UnsupportedFunctionError(
+                f"{name} contains an unevaluated derivative {node}; call .doit() first"
+            )
+        else:
+            fn = node.func.__name__ if isinstance(node, sympy.Basic) else type(node).__name__
+            raise UnsupportedFunctionError(
+                f"{name} uses {fn} (in {node}), which check_identity does not support; "
+                f"supported are {_SUPPORTED}: rewrite it in those terms"
+            )
+    return expr.xreplace(floats) if floats else expr
+
+
+def _points(symbols: list[sympy.Symbol], count: int, seed: int) -> Iterator[dict]:
+    """Deterministic rational points: small and moderate values, signs mixed; every
+    other point is positive (so that log and fractional powers are defined)."""
+    rng = random.Random(seed)
+    for k in range(count):
+        point = {}
+        for s in symbols:
+            q = rng.choice((1, 2, 3, 4, 5, 7, 8, 9))
+            p = rng.randint(1, 3 * q)
+            if k % 2 == 0 and rng.random() < 0.5:
+                p = -p
+            point[s] = sympy.Rational(p, q)
+        yield point
+
+
+def find_witness(
+    diff: sympy.Expr, lhs: sympy.Expr, rhs: sympy.Expr, *, points: int = 40, seed: int = 20201130
+) -> tuple[dict, arb, int] | None:
+    """A point where both sides are finite and ``lhs − rhs`` certainly is not 0."""
+    symbols = sorted(diff.free_symbols | lhs.free_symbols | rhs.free_symbols,
+                     key=sympy.default_sort_key)
+    for point in _points(symbols, points, seed):
+        for bits in (64, 256):
+            with working_precision(bits):
+                try:
+                    a, b = arb_eval(lhs, point), arb_eval(rhs, point)
+                except ZeroDivisionError:
+                    break
+                if not (a.is_finite() and b.is_finite()):
+                    break
+                d = a - b
+                if 0 not in d:
+                    return point, d, bits
+    return None
+
+
+def check_identity(
+    lhs: sympy.Expr | int, rhs: sympy.Expr | int, *, points: int = 40, seed: int = 20201130
+) -> Verdict:
+    """Decide whether ``lhs == rhs`` for all real values of the free symbols.
+
+    Arguments:
+        lhs, rhs: SymPy expressions in +, −, ×, ÷, powers, exp, log, tanh and
+            :class:`~symrnn.sigmoid` (or ``1/(1+exp(-x))``); Floats are taken exactly.
+        points: how many rational points to try for a witness when no proof is found.
+        seed: seed of the deterministic point sequence.
+
+    Returns:
+        A :class:`Verdict`: ``"proved"`` (exact normal form of the difference is 0),
+        ``"refuted"`` with ``.witness`` (exact rationals; ``evidence["difference"]`` is
+        the Arb enclosure of lhs − rhs there, which excludes 0) or ``"unknown"``.
+    """
+    lhs = validate_expression(lhs, "lhs")
+    rhs = validate_expression(rhs, "rhs")
+    diff = lhs - rhs
+    statement = f"{lhs} = {rhs}"
+    try:
+        zero = normal_form_is_zero(diff)
+    except (sympy.PolynomialError, sympy.polys.polyerrors.PolificationFailed,
+            RecursionError):  # pragma: no cover - defensive: fall back to a witness
+        zero = False
+    if zero:
+        return Verdict(
+            "proved",
+            "exact normal form: lhs − rhs reduces to 0 as a rational function of the "
+            "symbols and exponential atoms (tanh, σ rewritten through exp)",
+            statement=statement,
+        )
+    found = find_witness(diff, lhs, rhs, points=points, seed=seed)
+    if found is not None:
+        point, d, bits = found
+        return Verdict(
+            "refuted",
+            f"witness: Arb ball evaluation at {bits} bits excludes 0 from lhs − rhs",
+            witness=point,
+            evidence={"difference": d.str(radius=True), "precision_bits": bits},
+            statement=statement,
+        )
+    return Verdict(
+        "unknown",
+        f"no proof (normal form of lhs − rhs is not 0, which proves nothing) and no "
+        f"witness among {points} rational points",
+        statement=statement,
+    )
