@@ -1,0 +1,221 @@
+r"""Each cell's one-step Jacobian, and the derivative the article analyses, split into terms.
+
+:func:`derive` gives the full state Jacobian ∂(state_t)/∂(state_{t-1}), block by block
+(ordered (h, c) for the two-state cells). :func:`article_derivative` gives the derivative
+the article studies for the cell — eq (6) for the simple RNN, eq (8)–(10) for the LSTM's
+c-path (h_{t-1} = o_{t-1} tanh c_{t-1}), eq (13) for the GRU — and the same for the
+cells the article leaves undone: eq (12) (``mgu``) and eq (14) (``variant``, c-path with
+h_{t-1} = r_{t-1} c_{t-1}). Each is split the way the article writes it: one term per
+factor of the state update's product rule, the term without a parameter matrix being
+the *main* term (f_t, 1 − z_t) and the rest *secondary*.
+
+>>> from symrnn.derivation import article_derivative
+>>> d = article_derivative("rnn")
+>>> d.expr
+U*(1 - h_t**2)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+import sympy
+
+from ..cells import Cell, get_cell
+from ..cells._base import prev_sym
+from .chains import Chain, chains_latex, chains_scalar
+from .jacobian import ChainRule
+
+__all__ = ["Term", "Derivation", "Jacobian", "derive", "article_derivative", "ARTICLE_PATHS"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One additive term of a derivative, as the article writes it.
+
+    ``coefficient · ∂via/∂wrt``, with ∂via/∂wrt expanded into ``chains``.
+    """
+
+    label: str
+    role: Literal["main", "secondary"]
+    via: sympy.Expr
+    coefficient: sympy.Expr
+    chains: tuple[Chain, ...]
+
+    @property
+    def expr(self) -> sympy.Expr:
+        """The term in 1-D, in gate notation."""
+        return sympy.factor_terms(chains_scalar(self.chains))
+
+    @property
+    def matrices(self) -> tuple[sympy.Symbol, ...]:
+        """The parameter matrices the term carries, outermost first."""
+        seen: list[sympy.Symbol] = []
+        for c in self.chains:
+            for m in c.matrices:
+                if m not in seen:
+                    seen.append(m)
+        return tuple(seen)
+
+    def latex(self) -> str:
+        """The n-D matrix form of the term."""
+        return chains_latex(self.chains)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """∂(of)/∂(wrt) for one cell, with its term split.
+
+    Arguments:
+        cell: the cell.
+        of, wrt: the differentiated quantity and the variable (``c_t``, ``c_{t-1}``).
+        substitutions: extra definitions used, e.g. h_{t-1} = o_{t-1} tanh(c_{t-1}).
+        terms: main term first, then the secondary terms in the article's order.
+        equation: the article's equation id for this derivative, or ``""``.
+    """
+
+    cell: Cell
+    of: sympy.Symbol
+    wrt: sympy.Symbol
+    terms: tuple[Term, ...]
+    substitutions: dict[sympy.Symbol, sympy.Expr] = field(default_factory=dict)
+    equation: str = ""
+
+    @property
+    def chains(self) -> tuple[Chain, ...]:
+        return tuple(c for t in self.terms for c in t.chains)
+
+    @property
+    def expr(self) -> sympy.Expr:
+        """The derivative in 1-D, in gate notation."""
+        return sympy.Add(*(t.expr for t in self.terms))
+
+    @property
+    def main(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.role == "main")
+
+    @property
+    def secondary(self) -> tuple[Term, ...]:
+        return tuple(t for t in self.terms if t.role == "secondary")
+
+    def values(self) -> dict[sympy.Symbol, sympy.Expr]:
+        """Every gate, new state and substituted symbol written out in x_t, the
+        previous states (and previous gates) and the parameters."""
+        vals: dict[sympy.Symbol, sympy.Expr] = dict(self.substitutions)
+        for s, e in self.cell.definitions:
+            vals[s] = e.xreplace(vals)
+        return vals
+
+    def expand(self, expr: sympy.Expr) -> sympy.Expr:
+        """Write a gate-notation expression out in the underlying variables."""
+        return expr.xreplace(self.values())
+
+    def direct(self) -> sympy.Expr:
+        """An independent route: SymPy's ``diff`` of the fully written-out ``of``."""
+        return sympy.diff(self.values()[self.of], self.wrt)
+
+    def latex(self) -> str:
+        lhs = rf"\frac{{\partial {sympy.latex(self.of)}}}{{\partial {sympy.latex(self.wrt)}}}"
+        return lhs + " = " + " + ".join(sympy.latex(t.expr) for t in self.terms)
+
+    def __str__(self) -> str:
+        lines = [f"d{self.of}/d{self.wrt} = {self.expr}"]
+        for t in self.terms:
+            lines.append(f"  [{t.role:9}] {t.label}  =  {t.expr}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Jacobian:
+    """The full one-step state Jacobian of a cell, block by block."""
+
+    cell: Cell
+    blocks: dict[tuple[str, str], tuple[Chain, ...]]
+    derivations: dict[tuple[str, str], Derivation]
+
+    @property
+    def matrix(self) -> sympy.Matrix:
+        """The 1-D Jacobian as a SymPy matrix, rows and columns ordered as the states."""
+        names = self.cell.state_names
+        return sympy.Matrix(
+            [[chains_scalar(self.blocks[(o, i)]) for i in names] for o in names]
+        )
+
+
+def _rule(cell: Cell, substitutions: dict[sympy.Symbol, sympy.Expr]) -> ChainRule:
+    defs = dict(cell.definitions)
+    defs.update(substitutions)
+    gate_defs = {e: s for s, e in cell.definitions}
+    return ChainRule(defs, cell.matrix_symbols, gate_defs)
+
+
+def _split(cell: Cell, of: sympy.Symbol, wrt: sympy.Symbol,
+           substitutions: dict[sympy.Symbol, sympy.Expr], equation: str = "") -> Derivation:
+    rule = _rule(cell, substitutions)
+    order = {s: k for k, (s, _) in enumerate(cell.definitions)}
+    atoms = rule.atom_terms(cell.definition(of), wrt)
+    atoms.sort(key=lambda a: (a[0] != wrt, order.get(a[0], len(order))))
+    terms: list[Term] = []
+    for atom, coeff, inner in atoms:
+        if atom == wrt:
+            chains = tuple(c.scale(coeff) for c in inner)
+            terms.append(Term(str(coeff), "main", atom, coeff, chains))
+            continue
+        # a gate's coefficient is split as the article does ((ĥ_t − h_{t-1}) z_t' gives
+        # two terms in eq (13)); a matrix–vector atom's coefficient stays whole (eq 6).
+        # (1 − z_t) is one coefficient, not two terms.
+        split = coeff.is_Add and atom.is_Symbol and not any(a.is_Number for a in coeff.args)
+        pieces = coeff.args if split else (coeff,)
+        for piece in pieces:
+            chains = tuple(c.scale(piece) for c in inner if not c.scale(piece).is_zero)
+            if not chains:
+                continue
+            d = f"∂{atom}/∂{wrt}" if atom.is_Symbol else f"∂({atom})/∂{wrt}"
+            label = d if piece == 1 else f"{piece} {d}"
+            role = "main" if not any(c.matrices for c in chains) else "secondary"
+            terms.append(Term(label, role, atom, piece, chains))
+    return Derivation(cell, of, wrt, tuple(terms), dict(substitutions), equation)
+
+
+@lru_cache(maxsize=None)
+def derive(cell: str | Cell) -> Jacobian:
+    """The one-step state Jacobian ∂(state_t)/∂(state_{t-1}) of a catalog cell."""
+    cell = get_cell(cell)
+    blocks: dict[tuple[str, str], tuple[Chain, ...]] = {}
+    ders: dict[tuple[str, str], Derivation] = {}
+    for out in cell.states:
+        for inp in cell.states:
+            d = _split(cell, out.new, inp.prev, {})
+            ders[(out.name, inp.name)] = d
+            blocks[(out.name, inp.name)] = d.chains
+    return Jacobian(cell, blocks, ders)
+
+
+#: The derivative the article analyses for each cell: (of, wrt, substitutions, equation).
+ARTICLE_PATHS: dict[str, tuple[str, str, dict[str, tuple[str, str]], str]] = {
+    "rnn": ("h", "h", {}, "eq6"),
+    "relu_rnn": ("h", "h", {}, ""),
+    "lstm": ("c", "c", {"h": ("o", "tanh")}, "eq8"),
+    "gru": ("h", "h", {}, "eq13"),
+    "mgu": ("h", "h", {}, ""),
+    "variant": ("c", "c", {"h": ("r", "id")}, ""),
+    "gru_torch": ("h", "h", {}, ""),
+}
+
+
+@lru_cache(maxsize=None)
+def article_derivative(cell: str | Cell) -> Derivation:
+    """The derivative the article analyses for ``cell``, split into its terms.
+
+    LSTM: ∂c_t/∂c_{t-1} with h_{t-1} = o_{t-1} tanh(c_{t-1}) (eq 8–10); variant (eq 14):
+    ∂c_t/∂c_{t-1} with h_{t-1} = r_{t-1} c_{t-1}; the other cells: ∂h_t/∂h_{t-1}.
+    """
+    cell = get_cell(cell)
+    of, wrt, subs_spec, eq = ARTICLE_PATHS.get(cell.name, ("h", "h", {}, ""))
+    wrt_sym = prev_sym(wrt)
+    subs: dict[sympy.Symbol, sympy.Expr] = {}
+    for var, (gate, act) in subs_spec.items():
+        subs[prev_sym(var)] = prev_sym(gate) * (sympy.tanh(wrt_sym) if act == "tanh" else wrt_sym)
+    return _split(cell, sympy.Symbol(f"{of}_t"), wrt_sym, subs, eq)
