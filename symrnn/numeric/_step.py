@@ -1,0 +1,99 @@
+"""Public one-step and sequence evaluation: :func:`step` and :func:`unroll`.
+
+Both validate their arguments once (shapes, names, finiteness) and then call the
+hand-written cells of :mod:`._cells`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import NamedTuple, Union
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from ._cells import FORWARD
+from ._params import CELL_NAMES, param_specs, state_names
+from ._validate import check_cell, check_input, check_params, check_state
+
+__all__ = ["step", "unroll", "Prepared", "prepare", "pack_state"]
+
+Array = NDArray[np.float64]
+StateLike = Union[ArrayLike, tuple[ArrayLike, ...]]
+StateOut = Union[Array, tuple[Array, ...]]
+
+
+class Prepared(NamedTuple):
+    """Validated arguments: params, input(s), state tuple, sizes ``m`` and ``n``."""
+
+    cell: str
+    params: dict[str, Array]
+    x: Array
+    state: tuple[Array, ...]
+    m: int
+    n: int
+
+
+def prepare(
+    cell: str, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateLike, leading: int = 0
+) -> Prepared:
+    """Validate a call; ``leading=1`` when ``x`` is a sequence ``xs`` of shape ``(T, ...)``."""
+    check_cell(cell, CELL_NAMES)
+    states = check_state(cell, state_names(cell), state)
+    name = "xs" if leading else "x"
+    xa = check_input(name, x, states[0].shape, leading=leading)
+    m, n = xa.shape[-1], states[0].shape[-1]
+    p = check_params(cell, param_specs(cell), params, m, n)
+    return Prepared(cell, p, xa, states, m, n)
+
+
+def pack_state(state: tuple[Array, ...]) -> StateOut:
+    """``h`` alone for single-state cells, the tuple ``(h, c)`` otherwise."""
+    return state[0] if len(state) == 1 else state
+
+
+def step(cell: str, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateLike) -> StateOut:
+    """One step of ``cell``: the new state from input ``x`` and the previous state.
+
+    >>> import numpy as np
+    >>> from symrnn.numeric import init_params
+    >>> p = init_params("rnn", m=1, n=1, scheme="zero")
+    >>> step("rnn", p, np.array([1.0]), np.array([0.5]))
+    array([0.])
+
+    Arguments:
+        cell: a catalog name (:data:`CELL_NAMES`).
+        params: a mapping from parameter name to array (see :func:`init_params`).
+        x: input, shape ``(m,)`` or batched ``(B, m)``.
+        state: ``h`` of shape ``(n,)`` or ``(B, n)``; the tuple ``(h, c)`` for ``lstm`` and
+            ``variant``.
+
+    Returns:
+        The new state, with the structure and shapes of ``state``.
+    """
+    prep = prepare(cell, params, x, state)
+    new, _ = FORWARD[cell](prep.params, prep.x, prep.state)
+    return pack_state(new)
+
+
+
+
+def unroll(
+    cell: str, params: Mapping[str, ArrayLike], xs: ArrayLike, state0: StateLike
+) -> StateOut:
+    """Run ``cell`` over a sequence and return every state, the initial one included.
+
+    Arguments:
+        xs: inputs, shape ``(T, m)`` or ``(T, B, m)``.
+        state0: initial state, as for :func:`step`.
+
+    Returns:
+        ``h`` of shape ``(T + 1, n)`` or ``(T + 1, B, n)`` (``hs[0]`` is ``state0``), or the
+        tuple ``(hs, cs)`` for two-state cells.
+    """
+    prep = prepare(cell, params, xs, state0, leading=1)
+    forward = FORWARD[cell]
+    states = [prep.state]
+    for x in prep.x:
+        states.append(forward(prep.params, x, states[-1])[0])
+    return pack_state(tuple(np.stack(s) for s in zip(*states)))
