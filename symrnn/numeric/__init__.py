@@ -2,6 +2,8 @@
 
 from ._bptt import BPTTResult as BPTTResult
 from ._bptt import bptt as bptt
+from ._jacobian import jacobian as jacobian
+from ._jacobian import jacobian_product as jacobian_product
 from ._params import CELL_NAMES as CELL_NAMES
 from ._params import SCHEMES as SCHEMES
 from ._params import init_params as init_params
@@ -16,6 +18,8 @@ __all__ = [
     "BPTTResult",
     "bptt",
     "init_params",
+    "jacobian",
+    "jacobian_product",
     "param_specs",
     "state_names",
     "step",

@@ -1,0 +1,284 @@
+r"""One-step Jacobians from the *derived* symbolic forms, compiled to numpy once per cell.
+
+:func:`symrnn.derivation.derive` writes each block :math:`\partial s^a_t/\partial s^b_{t-1}`
+of a cell's state Jacobian as a sum of chains :math:`\mathrm{diag}(e_1)\,U\,\mathrm{diag}(e_2)
+\cdots` in gate notation, e.g. eq (6) :math:`\mathrm{diag}(1 - h_t^2)\,U` or, for the LSTM,
+
+.. math::
+
+    \frac{\partial c_t}{\partial h_{t-1}} = \mathrm{diag}(c_{t-1} f_t (1 - f_t))\,U_f
+        + \mathrm{diag}(\hat c_t i_t (1 - i_t))\,U_i + \mathrm{diag}(i_t (1 - \hat c_t^2))\,U_c .
+
+:func:`compiled` turns these into numpy once (cached per cell): the cell's definitions (gates,
+new states) become functions in which a product ``U*w`` of a matrix parameter with a vector
+expression is the matrix-vector product; all the diagonal expressions of all chains become
+one function with common subexpressions shared. :func:`jacobian` then evaluates the
+definitions on the batch, the diagonals, and multiplies the chains out:
+
+* chains ``diag(d) U`` of one block are summed as a single batched matrix product
+  :math:`\sum_k d_k[b, i]\,U_k[i, j]`, written straight into the output;
+* other chains (``diag(d) U diag(e)``, ``… U diag(e) U'``, pure diagonals) are multiplied out
+  right to left.
+
+No numerical differentiation is involved; the tests compare the result with high-precision
+finite differences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Union
+
+import numpy as np
+import sympy
+from numpy.typing import ArrayLike, NDArray
+
+from .._errors import InvalidExpressionError
+from ._stable import heaviside, relu, sigmoid
+from ._step import StateLike, prepare
+
+__all__ = ["jacobian", "jacobian_product", "compiled", "CompiledJacobian"]
+
+Array = NDArray[np.float64]
+
+
+class _matvec(sympy.Function):  # noqa: N801 - printed by name into the lambdified code
+    """``_matvec(U, w)``: the n-D reading of the 1-D product ``U*w``."""
+
+    nargs = 2
+
+
+def _mv(matrix: Array, vector: Array) -> Array:
+    return vector @ matrix.T
+
+
+_NAMESPACE = {"sigmoid": sigmoid, "relu": relu, "Heaviside": heaviside, "_matvec": _mv}
+
+
+def _to_matvec(expr: sympy.Expr, matrices: frozenset[sympy.Symbol]) -> sympy.Expr:
+    """Rewrite each ``Mul`` holding one matrix parameter ``U`` as ``_matvec(U, rest)``."""
+    if expr in matrices:
+        raise InvalidExpressionError(
+            f"the matrix {expr} stands outside a product with a vector; write U*w"
+        )
+    if not expr.args:
+        return expr
+    args = [_to_matvec(a, matrices) if a not in matrices else a for a in expr.args]
+    if expr.is_Mul:
+        mats = [a for a in args if a in matrices]
+        if len(mats) > 1:
+            raise InvalidExpressionError(f"{expr} multiplies the matrices {mats}; it has no n-D reading")
+        if mats:
+            rest = sympy.Mul(*[a for a in args if a is not mats[0]])
+            return _matvec(mats[0], rest)
+    return expr.func(*args)
+
+
+def _lambdify(args: list[sympy.Symbol], exprs: object, cse: bool = False) -> Callable[..., object]:
+    return sympy.lambdify(args, exprs, modules=[_NAMESPACE, "numpy"], cse=cse)
+
+
+@dataclass(frozen=True)
+class _Definition:
+    symbol: sympy.Symbol
+    args: tuple[sympy.Symbol, ...]
+    fn: Callable[..., Array]
+
+
+# A chain after compilation: each factor is ("diag", index into the diag values) or
+# ("mat", parameter name); the leading diagonals of chains sharing a tail are pre-summed.
+_Factor = tuple[str, Union[int, str]]
+
+
+@dataclass(frozen=True)
+class CompiledJacobian:
+    """A cell's definitions and Jacobian chains compiled to numpy (see :func:`compiled`)."""
+
+    cell: str
+    state_names: tuple[str, ...]
+    definitions: tuple[_Definition, ...]
+    input_symbol: sympy.Symbol
+    prev_symbols: tuple[sympy.Symbol, ...]
+    new_symbols: tuple[sympy.Symbol, ...]
+    param_symbols: dict[str, sympy.Symbol]
+    diag_args: tuple[sympy.Symbol, ...]
+    diag_fn: Callable[..., list[Array]]
+    blocks: dict[tuple[int, int], tuple[tuple[_Factor, ...], ...]]
+
+    def evaluate(self, params: Mapping[str, Array], x: Array, state: tuple[Array, ...]) -> dict:
+        """Every definition's value (gates, new states) on a batch, keyed by symbol."""
+        env: dict[sympy.Symbol, object] = {self.param_symbols[k]: v for k, v in params.items()}
+        env[self.input_symbol] = x
+        env.update(zip(self.prev_symbols, state))
+        for d in self.definitions:
+            env[d.symbol] = d.fn(*(env[a] for a in d.args))
+        return env
+
+
+@lru_cache(maxsize=None)
+def compiled(cell: str) -> CompiledJacobian:
+    """Compile ``cell``'s definitions and derived Jacobian chains to numpy (cached).
+
+    Chains of one block with the same factors after their leading diagonal, e.g.
+    ``diag(a) U_z + diag(b) U_z`` in eq (13), are merged into ``diag(a + b) U_z``.
+    """
+    from ..cells import get_cell  # the symbolic side is imported only when needed
+    from ..derivation import Diag, derive
+
+    symbolic = get_cell(cell)
+    matrices = frozenset(p.symbol for p in symbolic.params if p.kind != "bias")
+    defs = []
+    for symbol, expr in symbolic.definitions:
+        e = _to_matvec(expr, matrices)
+        args = tuple(sorted(e.free_symbols, key=sympy.default_sort_key))
+        defs.append(_Definition(symbol, args, _lambdify(list(args), e)))  # type: ignore[arg-type]
+
+    diag_exprs: list[sympy.Expr] = []
+    blocks: dict[tuple[int, int], tuple[tuple[_Factor, ...], ...]] = {}
+    names = tuple(s.name for s in symbolic.states)
+    for (out_name, in_name), chains in derive(cell).blocks.items():
+        grouped: dict[tuple, sympy.Expr] = {}
+        for chain in chains:
+            factors = chain.factors
+            lead = sympy.S.One
+            if factors and isinstance(factors[0], Diag):
+                lead, factors = factors[0].expr, factors[1:]
+            tail = tuple(("diag", f.expr) if isinstance(f, Diag) else ("mat", str(f.symbol)) for f in factors)
+            grouped[tail] = grouped.get(tail, sympy.S.Zero) + lead
+        compiled_chains = []
+        for tail, lead in grouped.items():
+            factors_out: list[_Factor] = []
+            for kind, item in (("diag", lead),) + tail:
+                if kind == "diag":
+                    diag_exprs.append(_to_matvec(item, matrices))
+                    factors_out.append(("diag", len(diag_exprs) - 1))
+                else:
+                    factors_out.append(("mat", item))
+            compiled_chains.append(tuple(factors_out))
+        blocks[(names.index(out_name), names.index(in_name))] = tuple(compiled_chains)
+
+    diag_args = tuple(sorted(set().union(*(e.free_symbols for e in diag_exprs)), key=sympy.default_sort_key))
+    return CompiledJacobian(
+        cell=cell,
+        state_names=names,
+        definitions=tuple(defs),
+        input_symbol=symbolic.x,
+        prev_symbols=tuple(s.prev for s in symbolic.states),
+        new_symbols=tuple(s.new for s in symbolic.states),
+        param_symbols={p.name: p.symbol for p in symbolic.params},
+        diag_args=diag_args,
+        diag_fn=_lambdify(list(diag_args), diag_exprs, cse=True),  # type: ignore[arg-type]
+        blocks=blocks,
+    )
+
+
+def _jacobian_batch(
+    comp: CompiledJacobian, params: Mapping[str, Array], x: Array, state: tuple[Array, ...]
+) -> tuple[Array, tuple[Array, ...]]:
+    """The Jacobian ``(B, S, S)`` and new state on a batch ``x (B, m)``, ``state (B, n)``."""
+    env = comp.evaluate(params, x, state)
+    batch, n = state[0].shape
+    diags = [np.broadcast_to(v, (batch, n)) for v in comp.diag_fn(*(env[a] for a in comp.diag_args))]
+    size = n * len(state)
+    out = np.zeros((batch, size, size))
+    flat = out.reshape(batch, size * size)
+    rows = np.arange(n)
+    for (a, b), chains in comp.blocks.items():
+        view = out[:, a * n : (a + 1) * n, b * n : (b + 1) * n]
+        simple = [c for c in chains if len(c) == 2 and c[1][0] == "mat"]
+        if simple:  # Σ_k diag(d_k) U_k as one batched product: (n, B, K) @ (n, K, n)
+            d = np.stack([diags[c[0][1]] for c in simple], axis=-1).transpose(1, 0, 2)  # type: ignore[index]
+            u = np.stack([params[c[1][1]] for c in simple], axis=1)  # type: ignore[index]
+            np.matmul(d, u, out=view.transpose(1, 0, 2))
+        for chain in chains:
+            if chain in simple:
+                continue
+            value, is_diag = _multiply(chain, diags, params)
+            if is_diag:
+                flat[:, (a * n + rows) * size + b * n + rows] += value
+            else:
+                view += value
+    return out, tuple(env[s] for s in comp.new_symbols)  # type: ignore[misc]
+
+
+def _multiply(
+    chain: tuple[_Factor, ...], diags: list[Array], params: Mapping[str, Array]
+) -> tuple[Array, bool]:
+    """A chain's product, right to left; ``(vector, True)`` while it is still diagonal."""
+    value: Array | None = None
+    is_diag = True
+    for kind, item in reversed(chain):
+        if kind == "diag":
+            d = diags[item]  # type: ignore[index]
+            value = d if value is None else (d * value if is_diag else d[:, :, None] * value)
+        else:
+            u = params[item]  # type: ignore[index]
+            if value is None:
+                value = np.broadcast_to(u, (diags[0].shape[0],) + u.shape)
+            elif is_diag:
+                value = u[None, :, :] * value[:, None, :]
+            else:
+                value = u @ value
+            is_diag = False
+    return value, is_diag  # type: ignore[return-value]
+
+
+def jacobian(cell: str, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateLike) -> Array:
+    r"""The one-step state Jacobian :math:`\partial s_t/\partial s_{t-1}` from the derived forms.
+
+    For ``lstm`` and ``variant`` the state is :math:`s = (h, c)` and the result is the block
+    matrix :math:`\begin{pmatrix}\partial h_t/\partial h_{t-1} & \partial h_t/\partial c_{t-1}\\
+    \partial c_t/\partial h_{t-1} & \partial c_t/\partial c_{t-1}\end{pmatrix}`; for the other
+    cells it is :math:`\partial h_t/\partial h_{t-1}`, e.g. :math:`\mathrm{diag}(1-h_t^2)U` (eq6).
+
+    >>> import numpy as np
+    >>> from symrnn.numeric import init_params, jacobian
+    >>> p = {"W": np.zeros((1, 1)), "U": np.array([[2.0]]), "b": np.zeros(1)}
+    >>> jacobian("rnn", p, np.zeros(1), np.zeros(1))  # (1 - tanh(0)^2) * 2
+    array([[2.]])
+
+    Arguments:
+        cell: a catalog name.
+        params: parameter arrays, as for :func:`step`.
+        x: input, shape ``(m,)`` or ``(B, m)``.
+        state: ``h`` of shape ``(n,)`` or ``(B, n)``, or the tuple ``(h, c)``.
+
+    Returns:
+        Shape ``(S, S)`` or ``(B, S, S)``, with ``S = n`` for single-state cells and ``S = 2n``
+        for ``lstm`` and ``variant`` (rows: new state, columns: previous state).
+    """
+    prep = prepare(cell, params, x, state)
+    comp = compiled(cell)
+    if prep.x.ndim == 1:
+        jac, _ = _jacobian_batch(comp, prep.params, prep.x[None], tuple(s[None] for s in prep.state))
+        return jac[0]
+    return _jacobian_batch(comp, prep.params, prep.x, prep.state)[0]
+
+
+def jacobian_product(
+    cell: str, params: Mapping[str, ArrayLike], xs: ArrayLike, state0: StateLike
+) -> Array:
+    r"""The product :math:`J_T \cdots J_1` of one-step Jacobians along a sequence (eq3).
+
+    :math:`J_t = \partial s_t/\partial s_{t-1}` is taken at the trajectory from ``state0``
+    driven by ``xs``; the product is :math:`\partial s_T/\partial s_0`, the coefficient that
+    vanishes or explodes.
+
+    Arguments:
+        xs: inputs, shape ``(T, m)`` or ``(T, B, m)``.
+        state0: initial state, as for :func:`jacobian`.
+
+    Returns:
+        Shape ``(S, S)`` or ``(B, S, S)`` (see :func:`jacobian`).
+    """
+    prep = prepare(cell, params, xs, state0, leading=1)
+    comp = compiled(cell)
+    batched = prep.x.ndim == 3
+    state = prep.state if batched else tuple(s[None] for s in prep.state)
+    product: Array | None = None
+    for x in prep.x:
+        jac, state = _jacobian_batch(comp, prep.params, x if batched else x[None], state)
+        product = jac if product is None else jac @ product
+    return product if batched else product[0]  # type: ignore[index]
