@@ -1,0 +1,1 @@
+"""symrnn.bounds: rigorous bounds over whole domains (issue 4)."""
