@@ -47,6 +47,8 @@ __all__ = [
     "lower_str",
     "upper_str",
     "ball_str",
+    "fraction_lower_str",
+    "fraction_upper_str",
     "fraction_str",
     "parse_fraction",
 ]
@@ -176,6 +178,16 @@ def lower_str(x: arb, digits: int = 20) -> str:
 def upper_str(x: arb, digits: int = 20) -> str:
     """A decimal string ``>=`` every point of ``x`` (rounded up)."""
     return _decimal(_digits_ceil(endpoints(x)[1], digits), digits)
+
+
+def fraction_upper_str(q: Fraction, digits: int = 20) -> str:
+    """A decimal string ``>= q``."""
+    return _decimal(_digits_ceil(q, digits), digits)
+
+
+def fraction_lower_str(q: Fraction, digits: int = 20) -> str:
+    """A decimal string ``<= q``."""
+    return _decimal(_digits_floor(q, digits), digits)
 
 
 def ball_str(x: arb, digits: int = 20) -> str:

@@ -52,6 +52,7 @@ from ._interval import (
     box,
     compile_enclosure,
     fraction_str,
+    fraction_upper_str,
     lower_str,
     point,
     to_fraction,
@@ -201,7 +202,7 @@ def xsech2_sup_by_bisection(
 
 def _upper_record(u: Fraction, bound: Fraction) -> str:
     """A short decimal >= u, unless rounding would reach the bound (then u exactly)."""
-    text = upper_str(point(u), 30)
+    text = fraction_upper_str(u, 30)
     return text if Fraction(text) < bound else fraction_str(u)
 
 
@@ -262,7 +263,7 @@ def prove_xsech2_bound(
             evidence={
                 "bound": str(B),
                 "boxes": len(up.boxes) + len(down.boxes),
-                "max_box_upper": upper_str(point(max(up.uppers))),
+                "max_box_upper": fraction_upper_str(max(up.uppers)),
                 "tail": tail.to_json(),
                 "certificate": cert,
             },
