@@ -38,6 +38,7 @@ from numpy.typing import ArrayLike, NDArray
 from .._errors import InvalidExpressionError
 from ._stable import heaviside, relu, sigmoid
 from ._step import StateLike, prepare
+from ._validate import check_out
 
 __all__ = ["jacobian", "jacobian_product", "compiled", "CompiledJacobian"]
 
@@ -175,19 +176,31 @@ def compiled(cell: str) -> CompiledJacobian:
 
 
 def _jacobian_batch(
-    comp: CompiledJacobian, params: Mapping[str, Array], x: Array, state: tuple[Array, ...]
+    comp: CompiledJacobian,
+    params: Mapping[str, Array],
+    x: Array,
+    state: tuple[Array, ...],
+    out: Array | None = None,
 ) -> tuple[Array, tuple[Array, ...]]:
-    """The Jacobian ``(B, S, S)`` and new state on a batch ``x (B, m)``, ``state (B, n)``."""
+    """The Jacobian ``(B, S, S)`` and new state on a batch ``x (B, m)``, ``state (B, n)``.
+
+    ``out``, if given, is a C-contiguous float64 ``(B, S, S)`` buffer that is overwritten.
+    """
     env = comp.evaluate(params, x, state)
     batch, n = state[0].shape
     diags = [np.broadcast_to(v, (batch, n)) for v in comp.diag_fn(*(env[a] for a in comp.diag_args))]
     size = n * len(state)
-    out = np.zeros((batch, size, size))
+    fresh = out is None
+    if out is None:
+        out = np.zeros((batch, size, size))  # lazily zeroed pages: no pass over memory
     flat = out.reshape(batch, size * size)
     rows = np.arange(n)
-    for (a, b), chains in comp.blocks.items():
+    for a, b in np.ndindex(len(state), len(state)):
         view = out[:, a * n : (a + 1) * n, b * n : (b + 1) * n]
+        chains = comp.blocks.get((a, b), ())
         simple = [c for c in chains if len(c) == 2 and c[1][0] == "mat"]
+        if not simple and not fresh:
+            view.fill(0.0)
         if simple:  # Σ_k diag(d_k) U_k as one batched product: (n, B, K) @ (n, K, n)
             d = np.stack([diags[c[0][1]] for c in simple], axis=-1).transpose(1, 0, 2)  # type: ignore[index]
             u = np.stack([params[c[1][1]] for c in simple], axis=1)  # type: ignore[index]
@@ -225,7 +238,14 @@ def _multiply(
     return value, is_diag  # type: ignore[return-value]
 
 
-def jacobian(cell: str, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateLike) -> Array:
+def jacobian(
+    cell: str,
+    params: Mapping[str, ArrayLike],
+    x: ArrayLike,
+    state: StateLike,
+    *,
+    out: Array | None = None,
+) -> Array:
     r"""The one-step state Jacobian :math:`\partial s_t/\partial s_{t-1}` from the derived forms.
 
     For ``lstm`` and ``variant`` the state is :math:`s = (h, c)` and the result is the block
@@ -244,17 +264,26 @@ def jacobian(cell: str, params: Mapping[str, ArrayLike], x: ArrayLike, state: St
         params: parameter arrays, as for :func:`step`.
         x: input, shape ``(m,)`` or ``(B, m)``.
         state: ``h`` of shape ``(n,)`` or ``(B, n)``, or the tuple ``(h, c)``.
+        out: optional C-contiguous float64 array of the result's shape to write into; reusing
+            one across calls saves the operating system's zeroing of fresh pages, which is a
+            large share of the cost for big batches.
 
     Returns:
-        Shape ``(S, S)`` or ``(B, S, S)``, with ``S = n`` for single-state cells and ``S = 2n``
+        ``out`` if given, else a new array of shape ``(S, S)`` or ``(B, S, S)``, with ``S = n`` for single-state cells and ``S = 2n``
         for ``lstm`` and ``variant`` (rows: new state, columns: previous state).
     """
     prep = prepare(cell, params, x, state)
     comp = compiled(cell)
-    if prep.x.ndim == 1:
-        jac, _ = _jacobian_batch(comp, prep.params, prep.x[None], tuple(s[None] for s in prep.state))
-        return jac[0]
-    return _jacobian_batch(comp, prep.params, prep.x, prep.state)[0]
+    batched = prep.x.ndim == 2
+    size = prep.n * len(prep.state)
+    if out is not None:
+        shape = (prep.x.shape[0], size, size) if batched else (size, size)
+        check_out(out, shape)
+        out = out if batched else out[None]
+    xb = prep.x if batched else prep.x[None]
+    states = prep.state if batched else tuple(s[None] for s in prep.state)
+    jac, _ = _jacobian_batch(comp, prep.params, xb, states, out)
+    return jac if batched else jac[0]
 
 
 def jacobian_product(

@@ -26,6 +26,7 @@ __all__ = [
     "check_state",
     "check_input",
     "check_params",
+    "check_out",
 ]
 
 Array = NDArray[np.float64]
@@ -147,6 +148,18 @@ def check_params(
             )
         out[spec.name] = value
     return out
+
+
+def check_out(out: object, shape: tuple[int, ...]) -> None:
+    """An output buffer must be a writeable, C-contiguous float64 array of ``shape``."""
+    if not isinstance(out, np.ndarray) or out.dtype != np.float64:
+        raise InvalidArgumentError(f"out={_brief(out)} must be a float64 numpy array")
+    if out.shape != shape:
+        raise ShapeError(f"out has shape {out.shape}; expected {shape}, the shape of the result")
+    if not out.flags.c_contiguous or not out.flags.writeable:
+        raise InvalidArgumentError(
+            "out must be C-contiguous and writeable; allocate it with np.empty(shape)"
+        )
 
 
 def _brief(value: Any) -> str:
