@@ -62,7 +62,7 @@ def check_array(name: str, value: object) -> Array:
     if not np.all(np.isfinite(array)):
         bad = tuple(int(i) for i in np.argwhere(~np.isfinite(array))[0])
         raise InvalidArgumentError(
-            f"{name} of shape {array.shape} holds a non-finite value {array[bad]!r} at index "
+            f"{name} of shape {array.shape} holds a non-finite value {float(array[bad])} at index "
             f"{bad}; NaN and infinity are not valid inputs"
         )
     return array
@@ -123,7 +123,7 @@ def check_params(
     """``params`` must map exactly the names of ``specs`` to finite arrays of their shapes."""
     if not isinstance(params, Mapping):
         raise InvalidArgumentError(
-            f"params={_brief(params)} is not a mapping from names to arrays; "
+            f"params of type {type(params).__name__} is not a mapping from names to arrays; "
             f"use init_params({cell!r}, m, n, rng) to build one"
         )
     expected = [s.name for s in specs]
