@@ -83,13 +83,20 @@ class TermSup:
         out: dict[str, Any] = {
             "cell": self.cell, "label": self.label, "role": self.role, "term": str(self.expr),
             "carried_weight": str(self.weight) if self.weight is not None else None,
-            "sup_factor": str(self.factor_formula), "attained": self.attained,
+            "sup_factor": _display(self.factor_formula), "attained": self.attained,
             "groups": list(self.groups),
         }
         if self.factor is not None:
             out.update(enclosure=ball_str(self.factor), lower=lower_str(self.factor),
                        upper=upper_str(self.factor))
         return out
+
+
+def _display(formula: sympy.Expr) -> str:
+    """The formula with the reset-factor piecewise functions shown by name."""
+    k = sympy.Symbol("|U_r|")
+    return str(formula.subs({_piecewise("psi"): sympy.Function("psi")(k),
+                             _piecewise("chi"): sympy.Function("chi")(k)}))
 
 
 def _domains(cell: Cell) -> dict[sympy.Symbol, Domain]:
