@@ -1,0 +1,70 @@
+"""gru-h-bounded and lstm-c-unbounded by the vertex lemma; and their failure modes."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from flint import arb
+
+from symrnn import InvalidArgumentError
+from symrnn.bounds import invariants
+from symrnn.bounds.invariants import lstm_c_family, multilinear_range
+
+z, h, g, M = sympy.symbols("z h g M")
+
+
+def test_vertex_lemma_gives_the_exact_range_of_a_convex_combination():
+    lo, hi = multilinear_range((1 - z) * h + z * g, {z: (0, 1), h: (-1, 1), g: (-1, 1)})
+    assert (lo, hi) == (-1, 1)
+
+
+def test_a_non_convex_update_escapes_the_unit_interval():
+    lo, hi = multilinear_range((1 + z) * h + z * g, {z: (0, 1), h: (-1, 1), g: (-1, 1)})
+    assert hi == 3 and lo == -3
+
+
+def test_vertex_lemma_refuses_non_multilinear_input():
+    with pytest.raises(InvalidArgumentError, match="degree 2"):
+        multilinear_range(z**2 * h, {z: (0, 1), h: (-1, 1)})
+    with pytest.raises(InvalidArgumentError, match="without a range"):
+        multilinear_range(z * h, {z: (0, 1)})
+    with pytest.raises(InvalidArgumentError, match="lo > hi"):
+        multilinear_range(z, {z: (1, 0)})
+
+
+def test_gru_h_bounded_is_proved_for_eq11_eq12_torch_and_eq14():
+    v = invariants.check_gru_h_bounded()
+    assert v.proved
+    assert set(v.evidence["updates"]) == {"gru:h_t", "mgu:h_t", "gru_torch:h_t", "variant:c_t",
+                                          "variant:h_t"}
+
+
+def test_gru_h_bounded_fails_for_an_lstm_style_update(monkeypatch):
+    orig = invariants.state_update
+    monkeypatch.setattr(invariants, "state_update",
+                        lambda cell, state: orig("lstm", "c").subs(
+                            {sympy.Symbol("f_t"): sympy.Symbol("z_t"),
+                             sympy.Symbol("i_t"): sympy.Symbol("z_t"),
+                             sympy.Symbol("chat_t"): sympy.Symbol("hhat_t"),
+                             sympy.Symbol("c_{t-1}"): sympy.Symbol("h_{t-1}")})
+                        if getattr(cell, "name", cell) == "gru" else orig(cell, state))
+    assert invariants.check_gru_h_bounded().status == "unknown"
+
+
+def test_lstm_family_approaches_c0_plus_t_from_below():
+    for t in (1, 5, 20):
+        c = lstm_c_family(40, t)
+        assert c < t and c > t - arb(10) ** -12
+    assert lstm_c_family(2, 5) < 4  # far from the bound at moderate bias
+
+
+def test_lstm_c_unbounded_is_proved_with_growth_rate_above_042():
+    v = invariants.check_lstm_c_unbounded()
+    assert v.proved
+    assert v.evidence["one_step_range_given_|c_{t-1}|<=M"] == ["-M - 1", "M + 1"]
+    assert float(v.evidence["fixed_weight_divergence"]["rate_lower"]) > 0.42
+
+
+def test_lstm_c_unbounded_fails_if_the_family_does_not_approach(monkeypatch):
+    monkeypatch.setattr(invariants, "lstm_c_family", lambda *a, **k: arb(1))
+    assert invariants.check_lstm_c_unbounded().status == "unknown"
