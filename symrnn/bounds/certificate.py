@@ -279,6 +279,13 @@ def _check_sup(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: Che
     res.checked.append(f"critical point: unique root of E in [{a}, {b}]; expr rises then falls")
     lhs, rhs = (sympy.sympify(t, locals={str(x): x}) for t in val["substitute"].split("="))
     formula = sympy.sympify(val["formula"], locals={str(x): x})
+    # E = 0 must *force* lhs = rhs: E affine in lhs with a coefficient positive on (0, inf)
+    t = sympy.Dummy("t")
+    Et = sympy.expand(E.subs(lhs, t))
+    if (lhs not in E.atoms(type(lhs)) or sympy.degree(Et, t) != 1
+            or not _positive(sympy.factor(Et.coeff(t, 1)), x)):
+        res.fail("value-at-critical: E = 0 does not determine the substituted quantity")
+        return
     if sympy.cancel(E.subs(lhs, rhs)) != 0 or sympy.cancel(f.subs(lhs, rhs) - formula) != 0:
         res.fail("value-at-critical: the substitution or the formula is not exact")
         return

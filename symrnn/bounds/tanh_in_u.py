@@ -162,9 +162,10 @@ def tanh_in_u_sup(a: object, h: object) -> dict[str, Any]:
             "(1 - tanh^2 a) U is unbounded in U. Pass a nonzero h"
         )
     s = S(abs(A_))
+    if s.maximiser is None:  # pragma: no cover - S is always attained (step 3)
+        raise RuntimeError("S(|a|) returned no maximiser")
     with working_precision(PRECISION):
         value = s.value / point(abs(H))
-        assert s.maximiser is not None
         # maximiser: x* = -sign(a) y* (either sign when a = 0), U* = (x* - a)/h
         sign = -1 if A_ > 0 else 1
         u_star = (sign * s.maximiser - point(A_)) / point(H)

@@ -167,13 +167,10 @@ def group_sup(expr: sympy.Expr, dom: dict[sympy.Symbol, Domain]) -> tuple[sympy.
     if len(free) == 2 and affine:
         h = affine[0]
         (r,) = [s for s in free if s != h]
-        best: tuple[sympy.Expr, bool, str] | None = None
-        for end in (dom[h][0], dom[h][1]):  # affine in h: extremal at an end (vertex lemma)
-            val, att, where = group_sup(expr.subs(h, end), dom)
-            if best is None or val > best[0]:
-                best = (val, att, f"{where}, {h}={end}")
-        assert best is not None
-        return best
+        # affine in h: extremal at an end of its closed range (vertex lemma)
+        ends = [(group_sup(expr.subs(h, end), dom), end) for end in (dom[h][0], dom[h][1])]
+        (val, att, where), end = max(ends, key=lambda e: e[0][0])
+        return val, att, f"{where}, {h}={end}"
     raise UnsupportedFunctionError(
         f"no exact supremum rule for the group {expr} in {free}; split it or extend terms.py"
     )
