@@ -58,7 +58,7 @@ from ._interval import (
     to_fraction,
     upper_str,
 )
-from ._tails import LEMMA_TEXT, LinearSech2Tail
+from ._tails import LinearSech2Tail
 
 __all__ = [
     "c",
