@@ -55,7 +55,7 @@ def no_relu_kink(p: Point, xs: np.ndarray) -> bool:
 
 
 class TestBPTTAgainstJacobianProduct:
-    @settings(max_examples=100, deadline=None)
+    @settings(max_examples=200, deadline=None)
     @given(points(max_n=6), st.integers(1, 6), st.integers(0, 2**32 - 1), st.data())
     def test_grad_state0_is_cotangent_times_the_product_of_derived_jacobians(self, p, t, seed, data):
         xs = sequence(p, t, seed)
@@ -69,7 +69,7 @@ class TestBPTTAgainstJacobianProduct:
         tol = 16 * EPS * t * (p.n + p.m + 2) * product_magnitude(step_jacobians(p, xs))
         np.testing.assert_allclose(got, g @ product, rtol=0, atol=tol)
 
-    @settings(max_examples=15, deadline=None)
+    @settings(max_examples=40, deadline=None)
     @given(points(batch=3, max_n=4), st.integers(1, 4), st.integers(0, 2**32 - 1))
     def test_batched_bptt_sums_parameter_gradients_over_the_batch(self, p, t, seed) -> None:
         xs = sequence(p, t, seed)
@@ -95,7 +95,7 @@ class TestBPTTAgainstJacobianProduct:
 
 
 class TestAgainstHighPrecisionDifferences:
-    @settings(max_examples=50, deadline=None)
+    @settings(max_examples=120, deadline=None)
     @given(points(max_n=4, max_m=2), st.integers(1, 4), st.integers(0, 2**32 - 1))
     def test_jacobian_product_matches_50_digit_differences_of_the_unrolled_map(self, p, t, seed):
         xs = sequence(p, t, seed)
@@ -107,7 +107,7 @@ class TestAgainstHighPrecisionDifferences:
         tol = 16 * EPS * t * (p.n + p.m + 2) * product_magnitude(step_jacobians(p, xs))
         np.testing.assert_allclose(got, exact, rtol=0, atol=tol)
 
-    @settings(max_examples=60, deadline=None)
+    @settings(max_examples=120, deadline=None)
     @given(points(max_n=3, max_m=2), st.integers(1, 3), st.integers(0, 2**32 - 1))
     def test_every_parameter_gradient_matches_a_50_digit_directional_difference(self, p, t, seed):
         xs = sequence(p, t, seed)

@@ -47,7 +47,7 @@ def assert_close_to_mp(numeric: tuple, reference: tuple, tol: float) -> None:
 
 
 class TestStep:
-    @settings(max_examples=60, deadline=None)
+    @settings(max_examples=200, deadline=None)
     @given(points())
     @example(extreme_point("lstm", 1.0)).via("pre-activations +1e4")
     @example(extreme_point("lstm", -1.0)).via("pre-activations -1e4")
@@ -59,14 +59,14 @@ class TestStep:
         reference = ref_step(p.cell, mp_params(p), to_mp(p.x), [to_mp(s) for s in p.state])
         assert_close_to_mp(new, reference, step_tolerance(p))
 
-    @settings(max_examples=40, deadline=None)
+    @settings(max_examples=100, deadline=None)
     @given(points(max_n=4))
     def test_step_matches_the_symbolic_catalog_read_in_n_dimensions(self, p: Point) -> None:
         new = as_tuple(step(p.cell, p.params, p.x, p.packed))
         reference = eval_definitions(p.cell, mp_params(p), to_mp(p.x), [to_mp(s) for s in p.state])
         assert_close_to_mp(new, reference, step_tolerance(p))
 
-    @settings(max_examples=25, deadline=None)
+    @settings(max_examples=60, deadline=None)
     @given(points(n=1, max_m=1))
     def test_step_in_1d_matches_sympy_substitution_into_the_definitions(self, p: Point) -> None:
         cell = get_cell(p.cell)
@@ -79,7 +79,7 @@ class TestStep:
         for s, got in zip(cell.states, new):
             assert abs(got[0] - float(values[s.new])) <= step_tolerance(p)
 
-    @settings(max_examples=25, deadline=None)
+    @settings(max_examples=60, deadline=None)
     @given(points(batch=3))
     def test_batched_step_equals_the_step_of_each_row(self, p: Point) -> None:
         batched = as_tuple(step(p.cell, p.params, p.x, p.packed))

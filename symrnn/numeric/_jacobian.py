@@ -190,17 +190,16 @@ def _jacobian_batch(
     batch, n = state[0].shape
     diags = [np.broadcast_to(v, (batch, n)) for v in comp.diag_fn(*(env[a] for a in comp.diag_args))]
     size = n * len(state)
-    fresh = out is None
     if out is None:
         out = np.zeros((batch, size, size))  # lazily zeroed pages: no pass over memory
+    elif any(not _simple(comp.blocks.get(key, ())) for key in np.ndindex(len(state), len(state))):
+        out.fill(0.0)  # one contiguous pass: several times faster than filling strided blocks
     flat = out.reshape(batch, size * size)
     rows = np.arange(n)
     for a, b in np.ndindex(len(state), len(state)):
         view = out[:, a * n : (a + 1) * n, b * n : (b + 1) * n]
         chains = comp.blocks.get((a, b), ())
-        simple = [c for c in chains if len(c) == 2 and c[1][0] == "mat"]
-        if not simple and not fresh:
-            view.fill(0.0)
+        simple = _simple(chains)
         if simple:  # Σ_k diag(d_k) U_k as one batched product: (n, B, K) @ (n, K, n)
             d = np.stack([diags[c[0][1]] for c in simple], axis=-1).transpose(1, 0, 2)  # type: ignore[index]
             u = np.stack([params[c[1][1]] for c in simple], axis=1)  # type: ignore[index]
@@ -214,6 +213,11 @@ def _jacobian_batch(
             else:
                 view += value
     return out, tuple(env[s] for s in comp.new_symbols)  # type: ignore[misc]
+
+
+def _simple(chains: tuple[tuple[_Factor, ...], ...]) -> list[tuple[_Factor, ...]]:
+    """The chains ``diag(d) U`` of a block, summed by one batched product."""
+    return [c for c in chains if len(c) == 2 and c[1][0] == "mat"]
 
 
 def _multiply(

@@ -1,0 +1,151 @@
+"""Benchmark of symrnn.numeric against the issue-3 performance targets.
+
+Measures, in one run on this machine:
+
+1. ``jacobian`` against ``step`` for the LSTM at n = 64, m = 64, batch 1024 (target: the
+   Jacobian costs at most 3x a step on the same batch), with a fresh result array and with
+   a reused ``out=`` buffer;
+2. the cost of ``jacobian`` against float64 central finite differences (2 * 2n batched
+   ``step`` calls, one per state coordinate and sign) on the same batch, and the largest
+   difference between the two results;
+3. ``bptt`` over T = 1000 steps at n = m = 128, batch 1, for every cell (target: < 1 s).
+
+BLAS runs single-threaded (``OPENBLAS_NUM_THREADS=1`` unless already set) and times are CPU
+seconds of this process (``time.process_time``, which counts the kernel's page zeroing too),
+the minimum over interleaved repeats with the median beside it: other processes share the
+machine, and wall-clock ratios under load mostly measure the load. Run::
+
+    .venv/bin/python benchmarks/bench_numeric.py            # full sizes, Markdown report
+    .venv/bin/python benchmarks/bench_numeric.py --quick    # tiny sizes, a smoke test
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # before numpy loads its BLAS
+
+import numpy as np  # noqa: E402
+
+from symrnn.numeric import CELL_NAMES, bptt, init_params, jacobian, state_names, step  # noqa: E402
+
+
+def timings(functions: dict[str, Callable[[], object]], repeats: int) -> dict[str, list[float]]:
+    """Seconds per call of each function, interleaved so that load spikes hit all alike."""
+    for f in functions.values():
+        f()  # warm-up: compilation, caches, page allocation
+    out: dict[str, list[float]] = {k: [] for k in functions}
+    for _ in range(repeats):
+        for name, f in functions.items():
+            start = time.process_time()
+            f()
+            out[name].append(time.process_time() - start)
+    return out
+
+
+def finite_difference_jacobian(cell: str, params: dict, x: np.ndarray, state: tuple) -> np.ndarray:
+    """Central differences in float64, one batched ``step`` pair per state coordinate."""
+    batch, n = state[0].shape
+    size = n * len(state)
+    flat = np.concatenate(state, axis=1)
+    out = np.empty((batch, size, size))
+    eps = 1e-6
+    for j in range(size):
+        values = []
+        for sign in (1.0, -1.0):
+            moved = flat.copy()
+            moved[:, j] += sign * eps
+            parts = tuple(np.ascontiguousarray(moved[:, k * n : (k + 1) * n]) for k in range(len(state)))
+            new = step(cell, params, x, parts if len(parts) > 1 else parts[0])
+            values.append(np.concatenate(new if isinstance(new, tuple) else (new,), axis=1))
+        out[:, :, j] = (values[0] - values[1]) / (2 * eps)
+    return out
+
+
+def bench_jacobian(n: int, m: int, batch: int, repeats: int) -> dict[str, float]:
+    rng = np.random.default_rng(0)
+    params = init_params("lstm", m, n, rng, scheme="forget-bias-1")
+    x = rng.uniform(-1, 1, (batch, m))
+    state = (rng.uniform(-1, 1, (batch, n)), rng.uniform(-2, 2, (batch, n)))
+    buffer = np.empty((batch, 2 * n, 2 * n))
+    t = timings(
+        {
+            "step": lambda: step("lstm", params, x, state),
+            "jacobian": lambda: jacobian("lstm", params, x, state),
+            "jacobian_out": lambda: jacobian("lstm", params, x, state, out=buffer),
+        },
+        repeats,
+    )
+    fd = timings({"fd": lambda: finite_difference_jacobian("lstm", params, x, state)}, 2)
+    diff = np.max(np.abs(jacobian("lstm", params, x, state) - finite_difference_jacobian("lstm", params, x, state)))
+    result = {f"{k}_min": min(v) for k, v in {**t, **fd}.items()}
+    result.update({f"{k}_median": statistics.median(v) for k, v in {**t, **fd}.items()})
+    result["fd_max_abs_diff"] = float(diff)
+    return result
+
+
+def bench_bptt(t_steps: int, n: int, m: int, repeats: int) -> dict[str, float]:
+    rng = np.random.default_rng(1)
+    out = {}
+    for cell in CELL_NAMES:
+        params = init_params(cell, m, n, rng, scheme="orthogonal")
+        xs = rng.uniform(-1, 1, (t_steps, m))
+        s0 = tuple(np.zeros(n) for _ in state_names(cell))
+        packed = s0 if len(s0) > 1 else s0[0]
+        out[cell] = min(timings({cell: lambda: bptt(cell, params, xs, packed)}, repeats)[cell])
+    return out
+
+
+def report(quick: bool) -> str:
+    n, m, batch, reps = (8, 8, 16, 3) if quick else (64, 64, 1024, 15)
+    t_steps, bn = (20, 8) if quick else (1000, 128)
+    jac = bench_jacobian(n, m, batch, reps)
+    bp = bench_bptt(t_steps, bn, bn, 2 if quick else 5)
+    ms = 1e3
+    lines = [
+        "## Numeric (issue 3)",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"numpy {np.__version__}, OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}; "
+        f"`benchmarks/bench_numeric.py`{' --quick' if quick else ''}; CPU time, minimum over "
+        f"{reps} interleaved repeats (median in brackets).",
+        "",
+        f"### `jacobian` vs `step`: lstm, n = {n}, m = {m}, batch {batch} (target: ratio <= 3)",
+        "",
+        "| call | time (ms) | ratio to `step` |",
+        "|---|---|---|",
+    ]
+    for key, label in (("step", "`step`"), ("jacobian", "`jacobian` (new array)"),
+                       ("jacobian_out", "`jacobian(out=buffer)`"), ("fd", "float64 central differences")):
+        lines.append(
+            f"| {label} | {jac[key + '_min'] * ms:.2f} [{jac[key + '_median'] * ms:.2f}] | "
+            f"{jac[key + '_min'] / jac['step_min']:.2f} |"
+        )
+    lines += [
+        "",
+        f"jacobian / finite differences cost ratio: {jac['jacobian_min'] / jac['fd_min']:.4f} "
+        f"(finite differences are {jac['fd_min'] / jac['jacobian_min']:.0f}x slower; largest "
+        f"|difference| between them {jac['fd_max_abs_diff']:.1e}, the finite-difference error).",
+        "",
+        f"### `bptt`: T = {t_steps}, n = m = {bn}, batch 1 (target: < 1 s)",
+        "",
+        "| cell | time (s) |",
+        "|---|---|",
+    ]
+    lines += [f"| {cell} | {sec:.3f} |" for cell, sec in bp.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes (smoke test)")
+    print(report(parser.parse_args().quick), end="")
+
+
+if __name__ == "__main__":
+    main()
