@@ -133,6 +133,22 @@ class TestCompiledOnce:
         assert len(derive(cell).blocks) == k * k
 
 
+class TestMatvecReading:
+    @pytest.mark.parametrize("text", ["U + b", "U*V*h", "tanh(U) * h"])
+    def test_a_matrix_outside_one_matrix_vector_product_is_rejected(self, text: str) -> None:
+        from symrnn.numeric._jacobian import _to_matvec
+
+        U, V = sympy.symbols("U V")
+        with pytest.raises(SymrnnError, match="matri"):
+            _to_matvec(sympy.sympify(text), frozenset({U, V}))
+
+    def test_a_product_with_one_matrix_is_a_matrix_vector_product(self) -> None:
+        from symrnn.numeric._jacobian import _matvec, _to_matvec
+
+        U, r, h, b = sympy.symbols("U r h b")
+        assert _to_matvec(U * (r * h) + b, frozenset({U})) == _matvec(U, r * h) + b
+
+
 def _sig(a: float) -> float:
     return 1 / (1 + math.exp(-a))
 

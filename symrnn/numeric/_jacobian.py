@@ -21,7 +21,9 @@ definitions on the batch, the diagonals, and multiplies the chains out:
   right to left.
 
 No numerical differentiation is involved; the tests compare the result with high-precision
-finite differences.
+finite differences. For large batches the cost is dominated by writing the dense
+``(B, S, S)`` float64 result (134 MB for the LSTM at n = 64, B = 1024), not by arithmetic;
+``out=`` lets a caller reuse one buffer (see ``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def _to_matvec(expr: sympy.Expr, matrices: frozenset[sympy.Symbol]) -> sympy.Exp
         )
     if not expr.args:
         return expr
-    args = [_to_matvec(a, matrices) if a not in matrices else a for a in expr.args]
+    # a matrix may stand only as a factor of a product; anywhere else the recursion rejects it
+    args = [a if expr.is_Mul and a in matrices else _to_matvec(a, matrices) for a in expr.args]
     if expr.is_Mul:
         mats = [a for a in args if a in matrices]
         if len(mats) > 1:
@@ -284,8 +287,9 @@ def jacobian(
             large share of the cost for big batches.
 
     Returns:
-        ``out`` if given, else a new array of shape ``(S, S)`` or ``(B, S, S)``, with ``S = n`` for single-state cells and ``S = 2n``
-        for ``lstm`` and ``variant`` (rows: new state, columns: previous state).
+        ``out`` if given, else a new array of shape ``(S, S)`` or ``(B, S, S)``, with
+        ``S = n`` for single-state cells and ``S = 2n`` for ``lstm`` and ``variant`` (rows:
+        new state, columns: previous state).
     """
     prep = prepare(cell, params, x, state)
     comp = compiled(cell)
