@@ -19,7 +19,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .._errors import ShapeError
 from ._cells import FORWARD, Cache, State
-from ._params import param_specs
+from ._params import param_specs, state_names
 from ._step import StateLike, StateOut, pack_state, prepare
 from ._validate import check_state
 
@@ -174,7 +174,7 @@ def bptt(
     if cotangent is None:
         d: State = (np.ones_like(state[0]),) + tuple(np.zeros_like(s) for s in state[1:])
     else:
-        d = check_state(cell, tuple(f"cotangent {k}" for k in ("h", "c")[: len(state)]), cotangent)
+        d = check_state(cell, state_names(cell), cotangent, label="cotangent")
         if d[0].shape != state[0].shape:
             raise ShapeError(
                 f"cotangent has shape {d[0].shape}; expected {state[0].shape}, the shape of the state"

@@ -39,7 +39,7 @@ def prepare(
 ) -> Prepared:
     """Validate a call; ``leading=1`` when ``x`` is a sequence ``xs`` of shape ``(T, ...)``."""
     check_cell(cell, CELL_NAMES)
-    states = check_state(cell, state_names(cell), state)
+    states = check_state(cell, state_names(cell), state, label="state0" if leading else "state")
     name = "xs" if leading else "x"
     xa = check_input(name, x, states[0].shape, leading=leading)
     m, n = xa.shape[-1], states[0].shape[-1]

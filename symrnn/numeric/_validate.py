@@ -68,9 +68,12 @@ def check_array(name: str, value: object) -> Array:
     return array
 
 
-def check_state(cell: str, names: tuple[str, ...], state: object) -> tuple[Array, ...]:
+def check_state(
+    cell: str, names: tuple[str, ...], state: object, label: str = "state"
+) -> tuple[Array, ...]:
     """The state of ``cell``: ``h`` of shape ``(n,)`` or ``(B, n)``, or for two-state cells the
-    tuple ``(h, c)`` of equal shapes. Returns a tuple of arrays."""
+    tuple ``(h, c)`` of equal shapes. Returns a tuple of arrays. ``label`` names the argument
+    in messages (``"state"``, ``"state0"``, ``"cotangent"``)."""
     if len(names) == 1:
         if isinstance(state, tuple) and len(state) == 1:
             state = state[0]
@@ -78,20 +81,20 @@ def check_state(cell: str, names: tuple[str, ...], state: object) -> tuple[Array
     else:
         if not isinstance(state, (tuple, list)) or len(state) != len(names):
             raise InvalidArgumentError(
-                f"state={_brief(state)} is not a tuple {names}; cell={cell!r} carries "
+                f"{label}={_brief(state)} is not a tuple {names}; cell={cell!r} carries "
                 f"{len(names)} states: pass ({', '.join(names)})"
             )
         parts = state
-    arrays = tuple(check_array(f"state {k}", s) for k, s in zip(names, parts))
+    arrays = tuple(check_array(f"{label} {k}", s) for k, s in zip(names, parts))
     h = arrays[0]
     if h.ndim not in (1, 2) or h.shape[-1] == 0 or (h.ndim == 2 and h.shape[0] == 0):
         raise ShapeError(
-            f"state h has shape {h.shape}; expected (n,) or (B, n) with n >= 1 and B >= 1"
+            f"{label} h has shape {h.shape}; expected (n,) or (B, n) with n >= 1 and B >= 1"
         )
     for k, a in zip(names[1:], arrays[1:]):
         if a.shape != h.shape:
             raise ShapeError(
-                f"state {k} has shape {a.shape}; expected {h.shape}, the shape of state h"
+                f"{label} {k} has shape {a.shape}; expected {h.shape}, the shape of {label} h"
             )
     return arrays
 
