@@ -78,6 +78,9 @@ def bench_jacobian(n: int, m: int, batch: int, repeats: int) -> dict[str, float]
             "step": lambda: step("lstm", params, x, state),
             "jacobian": lambda: jacobian("lstm", params, x, state),
             "jacobian_out": lambda: jacobian("lstm", params, x, state, out=buffer),
+            # the floor set by memory: producing the result's bytes, with no arithmetic
+            "fresh_zeros": lambda: np.zeros(buffer.shape)[:, :, :: 2 * n].fill(1.0),
+            "buffer_fill": lambda: buffer.fill(0.0),
         },
         repeats,
     )
@@ -87,6 +90,32 @@ def bench_jacobian(n: int, m: int, batch: int, repeats: int) -> dict[str, float]
     result.update({f"{k}_median": statistics.median(v) for k, v in {**t, **fd}.items()})
     result["fd_max_abs_diff"] = float(diff)
     return result
+
+
+def bench_sweep(sizes: tuple[int, ...], batch: int, repeats: int) -> dict[int, tuple[float, float]]:
+    """Ratios jacobian/step (new array, out buffer) for the LSTM at m = n over ``sizes``."""
+    out = {}
+    for n in sizes:
+        t = bench_jacobian_only(n, n, batch, repeats)
+        out[n] = (t["jacobian"] / t["step"], t["jacobian_out"] / t["step"])
+    return out
+
+
+def bench_jacobian_only(n: int, m: int, batch: int, repeats: int) -> dict[str, float]:
+    rng = np.random.default_rng(2)
+    params = init_params("lstm", m, n, rng)
+    x = rng.uniform(-1, 1, (batch, m))
+    state = (rng.uniform(-1, 1, (batch, n)), rng.uniform(-2, 2, (batch, n)))
+    buffer = np.empty((batch, 2 * n, 2 * n))
+    t = timings(
+        {
+            "step": lambda: step("lstm", params, x, state),
+            "jacobian": lambda: jacobian("lstm", params, x, state),
+            "jacobian_out": lambda: jacobian("lstm", params, x, state, out=buffer),
+        },
+        repeats,
+    )
+    return {k: min(v) for k, v in t.items()}
 
 
 def bench_bptt(t_steps: int, n: int, m: int, repeats: int) -> dict[str, float]:
@@ -106,6 +135,7 @@ def report(quick: bool) -> str:
     t_steps, bn = (20, 8) if quick else (1000, 128)
     jac = bench_jacobian(n, m, batch, reps)
     bp = bench_bptt(t_steps, bn, bn, 2 if quick else 5)
+    sweep = bench_sweep((4, 8) if quick else (8, 16, 32, 64, 128), batch, reps)
     ms = 1e3
     lines = [
         "## Numeric (issue 3)",
@@ -121,7 +151,9 @@ def report(quick: bool) -> str:
         "|---|---|---|",
     ]
     for key, label in (("step", "`step`"), ("jacobian", "`jacobian` (new array)"),
-                       ("jacobian_out", "`jacobian(out=buffer)`"), ("fd", "float64 central differences")):
+                       ("jacobian_out", "`jacobian(out=buffer)`"), ("fd", "float64 central differences"),
+                       ("fresh_zeros", "memory floor: touch a new (B, 2n, 2n) array"),
+                       ("buffer_fill", "memory floor: fill the buffer with 0")):
         lines.append(
             f"| {label} | {jac[key + '_min'] * ms:.2f} [{jac[key + '_median'] * ms:.2f}] | "
             f"{jac[key + '_min'] / jac['step_min']:.2f} |"
@@ -131,6 +163,12 @@ def report(quick: bool) -> str:
         f"jacobian / finite differences cost ratio: {jac['jacobian_min'] / jac['fd_min']:.4f} "
         f"(finite differences are {jac['fd_min'] / jac['jacobian_min']:.0f}x slower; largest "
         f"|difference| between them {jac['fd_max_abs_diff']:.1e}, the finite-difference error).",
+        "",
+        f"Ratio `jacobian` / `step` against the hidden size (lstm, m = n, batch {batch}):",
+        "",
+        "| n | new array | out= buffer |",
+        "|---|---|---|",
+        *(f"| {k} | {a:.2f} | {b:.2f} |" for k, (a, b) in sweep.items()),
         "",
         f"### `bptt`: T = {t_steps}, n = m = {bn}, batch 1 (target: < 1 s)",
         "",

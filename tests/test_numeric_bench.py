@@ -20,8 +20,8 @@ def test_quick_benchmark_reports_ratios_and_bptt_times_for_every_cell() -> None:
     )
     text = run.stdout
     assert text.startswith("## Numeric (issue 3)")
-    ratios = re.findall(r"^\| `?[\w( =)`]+`? \| [\d.]+ \[[\d.]+\] \| ([\d.]+) \|$", text, flags=re.M)
-    assert len(ratios) == 4 and float(ratios[0]) == 1.0
+    ratios = re.findall(r"^\| `?[\w( =),:`]+`? \| [\d.]+ \[[\d.]+\] \| ([\d.]+) \|$", text, flags=re.M)
+    assert len(ratios) == 6 and float(ratios[0]) == 1.0
     assert all(float(r) > 0 for r in ratios)
     fd_ratio = re.search(r"finite differences cost ratio: ([\d.]+)", text)
     assert fd_ratio is not None and float(fd_ratio.group(1)) > 0
