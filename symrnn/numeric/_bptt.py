@@ -151,6 +151,12 @@ def bptt(
 ) -> BPTTResult:
     """Gradients of :math:`L = \\langle g, s_T\\rangle` by backpropagation through time.
 
+    >>> import numpy as np
+    >>> from symrnn.numeric import bptt
+    >>> p = {"W": np.zeros((1, 1)), "U": np.array([[0.5]]), "b": np.zeros(1)}
+    >>> bptt("rnn", p, np.zeros((1, 1)), np.zeros(1)).grad_state0  # (1 - tanh(0)^2) * 0.5, eq6
+    array([0.5])
+
     Arguments:
         cell: a catalog name.
         params: parameter arrays, as for :func:`step`.
