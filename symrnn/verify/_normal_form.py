@@ -11,6 +11,12 @@ field of rational functions ``Q(x_1, …, x_k, a_1, …, a_m)`` in the free symb
    exp(x), exp(2x) and exp(−x/2) become powers of the one atom exp(x/2));
 3. any other exp, log or fractional power becomes an atom of its own.
 
+A cheaper first tier, :func:`opaque_form_is_zero`, keeps every tanh, σ, exp, log and
+fractional power as an atom of its own, keyed by its function and its canonical argument
+(innermost first). Derivatives of nested cells (unrolled RNNs) are polynomials in such
+atoms, so this tier settles them fast where rewriting through exp would nest rational
+functions many levels deep.
+
 Replacing atoms by independent variables is a ring homomorphism in the other direction:
 if the image is exactly 0 in the field, the original difference is 0 wherever both sides
 are defined. The converse fails (atoms may be algebraically dependent, as
@@ -24,11 +30,12 @@ from fractions import Fraction
 from math import gcd, lcm
 
 import sympy
-from sympy.polys.fields import sfield
+from sympy.polys.domains import QQ
+from sympy.polys.rings import ring
 
 from ..activations import sigmoid
 
-__all__ = ["normal_form_is_zero", "rewrite_to_exp"]
+__all__ = ["normal_form_is_zero", "opaque_form_is_zero", "rewrite_to_exp"]
 
 _TRANSCENDENTAL = (sympy.exp, sympy.log)
 
@@ -158,6 +165,116 @@ class _Atomizer:
         return self.others[key]
 
 
+def _canonical(arg: sympy.Expr) -> sympy.Expr:
+    arg = sympy.expand(arg)
+    _, den = sympy.fraction(sympy.together(arg))
+    return arg if not den.free_symbols else sympy.cancel(arg)
+
+
+class _OverBudget(Exception):
+    pass
+
+
+def _field_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
+    """Exact zero test of a rational function of its free symbols.
+
+    The expression is mapped to a numerator/denominator pair of sparse polynomials over
+    Q (no gcds, so no cancellation cost); it is 0 exactly when the numerator is. If a
+    polynomial grows past ``max_terms`` terms the test gives up and answers False ("no
+    proof"), which is always sound.
+    """
+    if expr.is_Number:
+        return bool(expr == 0)
+    gens = sorted(expr.free_symbols, key=sympy.default_sort_key)
+    R, *xs = ring(gens, QQ)
+    of_symbol = dict(zip(gens, xs))
+    memo: dict[sympy.Basic, tuple] = {}
+
+    def check(p):
+        if len(p) > max_terms:
+            raise _OverBudget
+        return p
+
+    def conv(e: sympy.Basic) -> tuple:
+        hit = memo.get(e)
+        if hit is not None:
+            return hit
+        if e.is_Symbol:
+            r = (of_symbol[e], R.one)
+        elif e.is_Rational:
+            r = (R(QQ(int(e.p), int(e.q))), R.one)
+        elif e.is_Add:
+            n, d = R.zero, R.one
+            for a in e.args:
+                an, ad = conv(a)
+                n, d = (n + an, d) if ad == d else (check(n * ad + an * d), check(d * ad))
+            r = (n, d)
+        elif e.is_Mul:
+            n, d = R.one, R.one
+            for a in e.args:
+                an, ad = conv(a)
+                n, d = check(n * an), check(d * ad)
+            r = (n, d)
+        elif e.is_Pow and e.exp.is_Integer:
+            bn, bd = conv(e.base)
+            k = int(e.exp)
+            r = (check(bn**k), check(bd**k)) if k >= 0 else (check(bd**-k), check(bn**-k))
+        else:  # pragma: no cover - the atomizers leave only rational operations
+            raise _OverBudget
+        memo[e] = r
+        return r
+
+    try:
+        num, den = conv(expr)
+    except _OverBudget:
+        return False
+    return bool(num == 0 and den != 0)
+
+
+def opaque_form_is_zero(expr: sympy.Expr, max_layers: int = 64) -> bool:
+    """Tier 1: True only if ``expr`` is 0 with every transcendental node an independent
+    variable (nodes with equal function and canonical argument being the same variable)."""
+    expr = sympy.sympify(expr).replace(
+        lambda e: e.is_Pow and not e.exp.is_Rational,
+        lambda e: sympy.exp(e.exp * sympy.log(e.base)),
+    )
+    kinds = (sympy.tanh, sigmoid, sympy.exp, sympy.log)
+    atoms: dict[sympy.Basic, sympy.Symbol] = {}
+
+    def is_node(e: sympy.Basic) -> bool:
+        return isinstance(e, kinds) or (e.is_Pow and e.exp.is_Rational and not e.exp.is_Integer)
+
+    for _ in range(max_layers):
+        found: list[sympy.Basic] = []
+
+        def walk(e: sympy.Basic) -> bool:
+            inner = False
+            for a in e.args:
+                inner |= walk(a)
+            if is_node(e):
+                if not inner and e not in found:
+                    found.append(e)
+                return True
+            return inner
+
+        walk(expr)
+        if not found:
+            return _field_is_zero(expr)
+        mapping = {}
+        for node in found:
+            if node.is_Pow:
+                q = int(node.exp.q)
+                key = sympy.Pow(_canonical(node.base), sympy.Rational(1, q), evaluate=False)
+                power = int(node.exp.p)
+            else:
+                key, power = node.func(_canonical(node.args[0]), evaluate=False), 1
+            if key not in atoms:
+                atoms[key] = sympy.Dummy(f"t{len(atoms)}")
+            mapping[node] = atoms[key] ** power
+        expr = expr.xreplace(mapping)
+    return False
+
+
 def normal_form_is_zero(expr: sympy.Expr, max_layers: int = 32) -> bool:
     """True only if ``expr`` is exactly 0 by the chain of identities above."""
     expr = rewrite_to_exp(sympy.sympify(expr))
@@ -169,7 +286,4 @@ def normal_form_is_zero(expr: sympy.Expr, max_layers: int = 32) -> bool:
         expr = atomizer.replace_layer(expr, nodes)
     else:
         return False
-    if expr.is_Number:
-        return bool(expr == 0)
-    _, element = sfield(expr)
-    return bool(element == 0)
+    return _field_is_zero(expr)

@@ -31,7 +31,7 @@ from .._errors import (
     UnsupportedFunctionError,
 )
 from ..activations import sigmoid
-from ._normal_form import normal_form_is_zero
+from ._normal_form import normal_form_is_zero, opaque_form_is_zero
 from .arb import arb_eval, working_precision
 from .verdict import Verdict
 
@@ -160,18 +160,19 @@ def check_identity(
     rhs = validate_expression(rhs, "rhs")
     diff = lhs - rhs
     statement = f"{lhs} = {rhs}"
-    try:
-        zero = normal_form_is_zero(diff)
-    except (sympy.PolynomialError, sympy.polys.polyerrors.PolificationFailed,
-            RecursionError):  # pragma: no cover - defensive: fall back to a witness
-        zero = False
-    if zero:
-        return Verdict(
-            "proved",
-            "exact normal form: lhs − rhs reduces to 0 as a rational function of the "
-            "symbols and exponential atoms (tanh, σ rewritten through exp)",
-            statement=statement,
-        )
+    for tier, method in (
+        (opaque_form_is_zero, "exact: lhs − rhs is 0 as a rational function of the symbols "
+                              "and of tanh, σ, exp, log nodes taken as independent atoms"),
+        (normal_form_is_zero, "exact normal form: lhs − rhs reduces to 0 as a rational "
+                              "function of the symbols and exponential atoms (tanh, σ "
+                              "rewritten through exp)"),
+    ):
+        try:
+            zero = tier(diff)
+        except (sympy.PolynomialError, RecursionError):  # pragma: no cover - defensive
+            zero = False
+        if zero:
+            return Verdict("proved", method, statement=statement)
     found = find_witness(diff, lhs, rhs, points=points, seed=seed)
     if found is not None:
         point, d, bits = found

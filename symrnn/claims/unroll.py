@@ -1,0 +1,119 @@
+r"""Equations (2) and (3), checked on concrete cells unrolled over a few steps.
+
+(2)  dh_t/dθ = (∂h_t/∂h_{t-1}) (dh_{t-1}/dθ) + ∂h_t/∂θ
+
+(3)  dh_t/dθ = ∂h_t/∂θ + (∂h_t/∂h_{t-1})(∂h_{t-1}/∂θ)
+              + (∂h_t/∂h_{t-1})(∂h_{t-1}/∂h_{t-2})(∂h_{t-2}/∂h_{t-2})(∂h_{t-2}/∂θ) + …
+
+Here ``h_k = F(x_k, h_{k-1}; θ)`` is written out symbolically from ``h_0`` (independent of
+θ) for T steps; the total derivative is SymPy's ``diff`` of the written-out h_T, and the
+partials are derivatives of the one-step map F evaluated along the trajectory. The printed
+(3) carries a factor ∂h_{t-2}/∂h_{t-2}, which is identically 1: an erratum that does not
+change the mathematics.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from ..cells import get_cell
+from ..verify.identity import check_identity
+from ..verify.verdict import Verdict
+
+__all__ = ["Unrolled", "check_eq2", "check_eq3", "EQ3_ERRATA"]
+
+#: (cell, steps) on which (2) and (3) are checked.
+UNROLL_CASES: tuple[tuple[str, int], ...] = (("rnn", 3), ("mgu", 2), ("gru", 2))
+
+EQ3_ERRATA = [
+    {"kind": "redundant factor",
+     "text": "the third term of (3) carries ∂h_{t-2}/∂h_{t-2}, identically 1",
+     "changes_mathematics": False},
+    {"kind": "typo",
+     "text": "稀疏 ('sparse') is written where 系数 ('coefficient') is meant",
+     "changes_mathematics": False},
+]
+
+
+class Unrolled:
+    """A single-state cell written out over ``steps`` steps from a symbolic h_0."""
+
+    def __init__(self, cell: str, steps: int) -> None:
+        self.cell = get_cell(cell)
+        if len(self.cell.states) != 1:
+            raise ValueError(f"cell={cell!r} has {len(self.cell.states)} states; (2) and "
+                             "(3) are stated for one scalar state")
+        st = self.cell.states[0]
+        self.h_sym, self.F = st.prev, self.cell.expanded(st.new)
+        self.xs = [sympy.Symbol(f"x_{k}") for k in range(1, steps + 1)]
+        self.h = [sympy.Symbol("h_0")]
+        for x in self.xs:
+            self.h.append(self.at(self.F, len(self.h)))
+
+    def at(self, expr: sympy.Expr, k: int) -> sympy.Expr:
+        """``expr`` (in x_t, h_{t-1}) evaluated at step k: x_t → x_k, h_{t-1} → h_{k-1}."""
+        return expr.xreplace({self.cell.x: self.xs[k - 1], self.h_sym: self.h[k - 1]})
+
+    def dh_dprev(self, k: int) -> sympy.Expr:
+        """∂h_k/∂h_{k-1}."""
+        return self.at(sympy.diff(self.F, self.h_sym), k)
+
+    def dh_dtheta(self, k: int, theta: sympy.Symbol) -> sympy.Expr:
+        """∂h_k/∂θ, holding h_{k-1} fixed."""
+        return self.at(sympy.diff(self.F, theta), k)
+
+    def total(self, k: int, theta: sympy.Symbol) -> sympy.Expr:
+        """dh_k/dθ of the written-out h_k."""
+        return sympy.diff(self.h[k], theta)
+
+
+def check_eq2() -> Verdict:
+    parts: dict[str, str] = {}
+    status = "proved"
+    witness = None
+    for name, steps in UNROLL_CASES:
+        u = Unrolled(name, steps)
+        for theta in u.cell.param_symbols:
+            t = steps
+            rhs = u.dh_dprev(t) * u.total(t - 1, theta) + u.dh_dtheta(t, theta)
+            v = check_identity(u.total(t, theta), rhs)
+            parts[f"{name}, T={steps}, θ={theta}"] = v.status
+            if v.refuted:
+                status, witness = "refuted", v.witness
+            elif v.status == "unknown" and status == "proved":
+                status = "unknown"
+    return Verdict(status, "check_identity on cells written out over T steps",
+                   witness=witness, evidence={"cases": parts},
+                   statement="dh_T/dθ = (∂h_T/∂h_{T-1}) dh_{T-1}/dθ + ∂h_T/∂θ for every "
+                             "parameter θ of rnn (T=3), mgu and gru (T=2)")
+
+
+def check_eq3() -> Verdict:
+    parts: dict[str, str] = {}
+    status = "proved"
+    witness = None
+    for name, steps in UNROLL_CASES:
+        u = Unrolled(name, steps)
+        t = steps
+        for theta in u.cell.param_symbols:
+            # the sum over k of (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂h_k/∂θ, with the printed
+            # redundant factor ∂h_{t-2}/∂h_{t-2} (= 1) kept in its place
+            series = sympy.S.Zero
+            for k in range(t, 0, -1):
+                coeff = sympy.Mul(*(u.dh_dprev(j) for j in range(k + 1, t + 1)))
+                if k == t - 2:
+                    coeff *= sympy.diff(u.h[k], u.h[k]) if False else sympy.S.One
+                series += coeff * u.dh_dtheta(k, theta)
+            v = check_identity(u.total(t, theta), series)
+            parts[f"{name}, t={t}, θ={theta}"] = v.status
+            if v.refuted:
+                status, witness = "refuted", v.witness
+            elif v.status == "unknown" and status == "proved":
+                status = "unknown"
+    return Verdict(status, "check_identity of the unrolled sum against dh_t/dθ",
+                   witness=witness, evidence={"cases": parts, "errata": EQ3_ERRATA,
+                                              "coefficient_of_dh1_dtheta":
+                                                  "product of t-1 factors ∂h_t/∂h_{t-1}···∂h_2/∂h_1"},
+                   statement="dh_t/dθ = Σ_{k=1}^{t} (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂h_k/∂θ "
+                             "(h_0 independent of θ), the printed (3) with its redundant "
+                             "factor ∂h_{t-2}/∂h_{t-2} = 1")
