@@ -1,4 +1,15 @@
-"""symrnn: machine-checked mathematics of gradient flow in recurrent networks."""
+"""symrnn: machine-checked mathematics of gradient flow in recurrent networks.
+
+The public API, in one place:
+
+* cells and their symbolic Jacobians: :func:`get_cell`, :func:`derive`,
+  :func:`article_derivative`;
+* the sound identity checker :func:`check_identity` and its :class:`Verdict`;
+* the article's claims: :data:`CLAIMS`, :func:`get_claim`, :func:`run_claims`,
+  :func:`printed`;
+* rigorous bounds (python-flint Arb): :func:`xsech2_supremum`, :func:`term_suprema`, ...;
+* numerics (numpy): :func:`step`, :func:`jacobian`, :func:`bptt`, :func:`init_params`, ...
+"""
 
 from ._errors import (
     InvalidArgumentError,
@@ -11,6 +22,42 @@ from ._errors import (
     UnsupportedFunctionError,
 )
 from .activations import relu, sigmoid
+from .bounds import (
+    Supremum,
+    TermSup,
+    check_certificate,
+    comparison_table,
+    prove_xsech2_bound,
+    tanh_in_u_sup,
+    term_suprema,
+    xsech2_supremum,
+)
+from .cells import CATALOG, Cell, Param, State, cell_names, get_cell
+from .claims import CLAIMS, Claim, ClaimResult, claim_ids, formula4, get_claim, printed, run_claims
+from .derivation import Chain, Derivation, Diag, Jacobian, Mat, Term, article_derivative, derive
+from .numeric import (
+    BPTTResult,
+    bptt,
+    init_params,
+    jacobian,
+    jacobian_product,
+    step,
+    unroll,
+)
+from .verify.arb import arb_eval
+from .verify.identity import check_identity
 from .verify.verdict import Verdict
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "BPTTResult", "CATALOG", "CLAIMS", "Cell", "Chain", "Claim", "ClaimResult", "Derivation",
+    "Diag", "InvalidArgumentError", "InvalidExpressionError", "Jacobian", "Mat", "Param",
+    "ReservedNameError", "ShapeError", "State", "Supremum", "SymrnnError", "Term", "TermSup",
+    "UnknownCellError", "UnknownClaimError", "UnsupportedFunctionError", "Verdict",
+    "arb_eval", "article_derivative", "bptt", "cell_names", "check_certificate",
+    "check_identity", "claim_ids", "comparison_table", "derive", "formula4", "get_cell",
+    "get_claim", "init_params", "jacobian", "jacobian_product", "printed",
+    "prove_xsech2_bound", "relu", "run_claims", "sigmoid", "step", "tanh_in_u_sup",
+    "term_suprema", "unroll", "xsech2_supremum",
+]

@@ -44,7 +44,8 @@ def check_printed(eq: str, derived: sympy.Expr, expand: Callable[[sympy.Expr], s
     variables by ``expand`` (gates replaced by their definitions)."""
     form = printed(eq)
     main = check_identity(expand(derived), expand(form))
-    evidence: dict = {"printed": str(form), "derived": str(derived)}
+    evidence: dict = {"printed": str(form),
+                      "derived": str(gate_form if gate_form is not None else derived)}
     if gate_form is not None:
         # the stronger, syntactic reading: equal with the gates as free variables
         evidence["equal_in_gate_notation"] = check_identity(gate_form, form).status

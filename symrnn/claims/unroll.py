@@ -14,13 +14,15 @@ change the mathematics.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy
 
 from ..cells import get_cell
 from ..verify.identity import check_identity
 from ..verify.verdict import Verdict
 
-__all__ = ["Unrolled", "check_eq2", "check_eq3", "EQ3_ERRATA"]
+__all__ = ["Unrolled", "unrolled", "check_eq2", "check_eq3", "EQ3_ERRATA"]
 
 #: (cell, steps) on which (2) and (3) are checked.
 UNROLL_CASES: tuple[tuple[str, int], ...] = (("rnn", 3), ("mgu", 2), ("gru", 2))
@@ -46,6 +48,7 @@ class Unrolled:
         st = self.cell.states[0]
         self.h_sym, self.F = st.prev, self.cell.expanded(st.new)
         self.xs = [sympy.Symbol(f"x_{k}") for k in range(1, steps + 1)]
+        self._totals: dict[tuple[int, sympy.Symbol], sympy.Expr] = {}
         self.h = [sympy.Symbol("h_0")]
         for x in self.xs:
             self.h.append(self.at(self.F, len(self.h)))
@@ -64,7 +67,16 @@ class Unrolled:
 
     def total(self, k: int, theta: sympy.Symbol) -> sympy.Expr:
         """dh_k/dθ of the written-out h_k."""
-        return sympy.diff(self.h[k], theta)
+        key = (k, theta)
+        if key not in self._totals:
+            self._totals[key] = sympy.diff(self.h[k], theta)
+        return self._totals[key]
+
+
+@lru_cache(maxsize=None)
+def unrolled(cell: str, steps: int) -> Unrolled:
+    """A shared :class:`Unrolled` (eq2 and eq3 use the same trajectories)."""
+    return Unrolled(cell, steps)
 
 
 def check_eq2() -> Verdict:
@@ -72,7 +84,7 @@ def check_eq2() -> Verdict:
     status = "proved"
     witness = None
     for name, steps in UNROLL_CASES:
-        u = Unrolled(name, steps)
+        u = unrolled(name, steps)
         for theta in u.cell.param_symbols:
             t = steps
             rhs = u.dh_dprev(t) * u.total(t - 1, theta) + u.dh_dtheta(t, theta)
@@ -93,7 +105,7 @@ def check_eq3() -> Verdict:
     status = "proved"
     witness = None
     for name, steps in UNROLL_CASES:
-        u = Unrolled(name, steps)
+        u = unrolled(name, steps)
         t = steps
         for theta in u.cell.param_symbols:
             # the sum over k of (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂h_k/∂θ, with the printed
@@ -102,7 +114,7 @@ def check_eq3() -> Verdict:
             for k in range(t, 0, -1):
                 coeff = sympy.Mul(*(u.dh_dprev(j) for j in range(k + 1, t + 1)))
                 if k == t - 2:
-                    coeff *= sympy.diff(u.h[k], u.h[k]) if False else sympy.S.One
+                    coeff *= sympy.S.One  # the printed ∂h_{t-2}/∂h_{t-2}
                 series += coeff * u.dh_dtheta(k, theta)
             v = check_identity(u.total(t, theta), series)
             parts[f"{name}, t={t}, θ={theta}"] = v.status

@@ -104,6 +104,21 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
     return expr.xreplace(floats) if floats else expr
 
 
+def _statement(lhs: sympy.Expr, rhs: sympy.Expr, limit: int = 400) -> str:
+    """``"lhs = rhs"``, or sizes only for expressions too large to print usefully."""
+    sizes = []
+    for e in (lhs, rhs):
+        n = 0
+        for _ in sympy.preorder_traversal(e):
+            n += 1
+            if n > limit:
+                break
+        sizes.append(n)
+    if max(sizes) > limit:
+        return f"lhs = rhs (expressions of more than {limit} nodes; not printed)"
+    return f"{lhs} = {rhs}"
+
+
 def _points(symbols: list[sympy.Symbol], count: int, seed: int) -> Iterator[dict]:
     """Deterministic rational points: small and moderate values, signs mixed; every
     other point is positive (so that log and fractional powers are defined)."""
@@ -159,7 +174,7 @@ def check_identity(
     lhs = validate_expression(lhs, "lhs")
     rhs = validate_expression(rhs, "rhs")
     diff = lhs - rhs
-    statement = f"{lhs} = {rhs}"
+    statement = _statement(lhs, rhs)
     for tier, method in (
         (opaque_form_is_zero, "exact: lhs − rhs is 0 as a rational function of the symbols "
                               "and of tanh, σ, exp, log nodes taken as independent atoms"),

@@ -1,0 +1,135 @@
+"""The ``symrnn`` command line.
+
+    symrnn verify [--json] [--only ID ...]   check the article's claims
+    symrnn derive CELL [--latex]             a cell's Jacobian and its term split
+    symrnn list                              the catalog's cells and the claim ids
+
+``verify`` exits 0 when every claim run reached its recorded expected verdict, 1
+otherwise; bad usage (an unknown cell or claim id) exits 2 with one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from ._errors import SymrnnError
+
+__all__ = ["main"]
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .claims import get_claim, run_claims
+
+    if args.only:
+        for cid in args.only:
+            get_claim(cid)  # fail fast, before any work, on an unknown id
+    tty = sys.stderr.isatty() and not args.json
+
+    def progress(claim) -> None:
+        if tty:
+            print(f"\r  checking {claim.id:<28}", end="", file=sys.stderr, flush=True)
+
+    results = run_claims(args.only or None, progress=progress)
+    if tty:
+        print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
+    if args.json:
+        json.dump({"claims": [r.to_json() for r in results]}, sys.stdout, indent=2,
+                  ensure_ascii=False)
+        print()
+    else:
+        print(f"{'id':<26} {'claim':<46} {'method':<10} {'verdict':<8} {'seconds':>7}")
+        print("-" * 101)
+        for r in results:
+            mark = "" if r.as_expected else f"  (expected {r.claim.expected})"
+            print(f"{r.claim.id:<26} {_short(r.claim.en, 46):<46} {r.claim.method:<10} "
+                  f"{r.verdict.status:<8} {r.seconds:>7.2f}{mark}")
+        counts = {s: sum(r.verdict.status == s for r in results)
+                  for s in ("proved", "refuted", "unknown")}
+        pending = [r.claim.id for r in results if r.claim.check is None]
+        missed = [r.claim.id for r in results if not r.as_expected]
+        print("-" * 101)
+        print(f"{len(results)} claims: {counts['proved']} proved, {counts['refuted']} refuted, "
+              f"{counts['unknown']} unknown ({len(pending)} not yet settled: "
+              f"{', '.join(pending) or 'none'}); total {sum(r.seconds for r in results):.2f} s")
+        print("every claim reached its expected verdict" if not missed
+              else f"NOT as expected: {', '.join(missed)}")
+    return 0 if all(r.as_expected for r in results) else 1
+
+
+def _cmd_derive(args: argparse.Namespace) -> int:
+    from .cells import get_cell
+    from .derivation import article_derivative, chains_latex, derive
+
+    cell = get_cell(args.cell)
+    jac = derive(cell)
+    art = article_derivative(cell)
+    if args.latex:
+        print("% " + cell.title)
+        for (o, i), chains in jac.blocks.items():
+            print(rf"\frac{{\partial {o}_t}}{{\partial {i}_{{t-1}}}} = {chains_latex(chains)}")
+        print(art.latex())
+        return 0
+    print(f"{cell.name}: {cell.title}" + (f" ({cell.equation})" if cell.equation else ""))
+    for s, e in cell.definitions:
+        print(f"  {s} = {e}")
+    print("\nOne-step Jacobian, n-D matrix form (diag(·) elementwise, U_* matrices):")
+    for (o, i), chains in jac.blocks.items():
+        print(f"  d{o}_t/d{i}_(t-1) = " + (" + ".join(map(str, chains)) or "0"))
+    print("\nThe derivative the article analyses" + (f" ({art.equation})" if art.equation else "")
+          + (", with " + ", ".join(f"{k} = {v}" for k, v in art.substitutions.items())
+             if art.substitutions else "") + ":")
+    print("  " + str(art).replace("\n", "\n  "))
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from .cells import CATALOG
+    from .claims import CLAIMS
+
+    print("cells:")
+    for c in CATALOG.values():
+        print(f"  {c.name:<10} {c.title}" + (f" ({c.equation})" if c.equation else ""))
+    print("claims:")
+    for c in CLAIMS:
+        print(f"  {c.id:<26} {_short(c.en, 70)}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="symrnn", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("verify", help="check the article's claims")
+    v.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    v.add_argument("--only", nargs="+", metavar="ID", help="check only these claim ids")
+    v.set_defaults(run=_cmd_verify)
+    d = sub.add_parser("derive", help="a cell's Jacobian and its term split")
+    d.add_argument("cell", help="a catalog cell name (see `symrnn list`)")
+    d.add_argument("--latex", action="store_true", help="print LaTeX")
+    d.set_defaults(run=_cmd_derive)
+    ls = sub.add_parser("list", help="list cells and claims")
+    ls.set_defaults(run=_cmd_list)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except SymrnnError as exc:
+        print(f"symrnn: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `symrnn verify --json | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
