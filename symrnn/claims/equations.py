@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import sympy
 
-from ..cells import CATALOG, get_cell
+from ..cells import CATALOG, Cell, get_cell
 from ..cells._base import prev_sym, t_sym
 from ..derivation import article_derivative
 from ..verify.identity import check_identity
@@ -21,7 +21,8 @@ from ..verify.verdict import Verdict
 from .article import formula4, printed
 from .unroll import check_eq2, check_eq3
 
-__all__ = ["EQUATION_CHECKS", "check_printed", "combine"]
+__all__ = ["EQUATION_CHECKS", "check_against_derivation", "check_definition", "combine",
+           "compare_printed"]
 
 
 def combine(parts: dict[str, Verdict], statement: str, method: str,
@@ -38,11 +39,11 @@ def combine(parts: dict[str, Verdict], statement: str, method: str,
     return Verdict(status, method, evidence=evidence, statement=statement)
 
 
-def check_printed(eq: str, derived: sympy.Expr, expand: Callable[[sympy.Expr], sympy.Expr],
-                  statement: str, gate_form: sympy.Expr | None = None) -> Verdict:
+def compare_printed(form: sympy.Expr, derived: sympy.Expr,
+                    expand: Callable[[sympy.Expr], sympy.Expr], statement: str,
+                    gate_form: sympy.Expr | None = None) -> Verdict:
     """Compare a printed form with a derivation, both written out in the underlying
     variables by ``expand`` (gates replaced by their definitions)."""
-    form = printed(eq)
     main = check_identity(expand(derived), expand(form))
     evidence: dict = {"printed": str(form),
                       "derived": str(gate_form if gate_form is not None else derived)}
@@ -115,20 +116,23 @@ def _printed_cells() -> dict[str, dict[str, sympy.Expr]]:
 _CELL_OF = {"eq5": "rnn", "eq7": "lstm", "eq11": "gru", "eq12": "mgu", "eq14": "variant"}
 
 
+def check_definition(eq: str, cell: Cell | None = None) -> Verdict:
+    """The catalog cell (or ``cell``) is the article's ``eq``, equation by equation."""
+    cell = cell or get_cell(_CELL_OF[eq])
+    eqs = _printed_cells()[eq]
+    statement = f"catalog cell {cell.name!r} is {eq}, equation by equation"
+    if set(eqs) != {str(s) for s, _ in cell.definitions}:
+        return Verdict("refuted", "the cell defines other quantities than the article",
+                       evidence={"printed": sorted(eqs),
+                                 "cell": [str(s) for s, _ in cell.definitions]},
+                       statement=statement)
+    parts = {name: check_identity(cell.definition(sympy.Symbol(name)), rhs)
+             for name, rhs in eqs.items()}
+    return combine(parts, statement, "each defining equation compared with check_identity")
+
+
 def _definition(eq: str) -> Callable[[], Verdict]:
-    def check() -> Verdict:
-        cell = get_cell(_CELL_OF[eq])
-        eqs = _printed_cells()[eq]
-        parts = {name: check_identity(cell.definition(sympy.Symbol(name)), rhs)
-                 for name, rhs in eqs.items()}
-        if set(eqs) != {str(s) for s, _ in cell.definitions}:
-            return Verdict("refuted", "the catalog cell defines other quantities",
-                           evidence={"printed": sorted(eqs),
-                                     "catalog": [str(s) for s, _ in cell.definitions]},
-                           statement=f"catalog cell {cell.name!r} is {eq}")
-        return combine(parts, f"catalog cell {cell.name!r} is {eq}, equation by equation",
-                       "each defining equation compared with check_identity")
-    return check
+    return lambda: check_definition(eq)
 
 
 def _partial(cell: str, gate: str) -> sympy.Expr:
@@ -137,14 +141,41 @@ def _partial(cell: str, gate: str) -> sympy.Expr:
     return sympy.diff(d.values()[t_sym(gate)], d.wrt)
 
 
-def check_eq6() -> Verdict:
-    d = article_derivative("rnn")
-    return check_printed("eq6", d.direct(), d.expand,
-                         "∂h_t/∂h_{t-1} = (1 − h_t²) U for h_t = tanh(W x_t + U h_{t-1} + b)",
-                         gate_form=d.expr)
+#: eq → (cell, the coefficient and gate of an LSTM term or None for the whole derivative,
+#:       the statement checked)
+_DERIVED: dict[str, tuple[str, tuple[str, str] | None, str]] = {
+    "eq6": ("rnn", None,
+            "∂h_t/∂h_{t-1} = (1 − h_t²) U for h_t = tanh(W x_t + U h_{t-1} + b) (1-D)"),
+    "eq9": ("lstm", ("c_{t-1}", "f"),
+            "c_{t-1}∂f_t/∂c_{t-1} = f_t(1−f_t)o_{t-1}(1−tanh²c_{t-1})c_{t-1}U_f"),
+    "eq10a": ("lstm", ("chat", "i"),
+              "ĉ_t∂i_t/∂c_{t-1} = i_t(1−i_t)o_{t-1}(1−tanh²c_{t-1})ĉ_t U_i"),
+    "eq10b": ("lstm", ("i", "chat"),
+              "i_t∂ĉ_t/∂c_{t-1} = (1−ĉ_t²)o_{t-1}(1−tanh²c_{t-1})i_t U_c"),
+    "eq13": ("gru", None, "∂h_t/∂h_{t-1} of the GRU (11) equals the printed (13) (1-D)"),
+}
+
+
+def check_against_derivation(eq: str, form: sympy.Expr | None = None) -> Verdict:
+    """Check a printed form (the article's, or any ``form`` given in its place) of
+    eq6, eq9, eq10a, eq10b or eq13 against SymPy's independent differentiation of the
+    written-out cell; the evidence also says whether symrnn's own chain-rule derivation
+    equals it in gate notation."""
+    cell, term, statement = _DERIVED[eq]
+    d = article_derivative(cell)
+    if term is None:
+        direct, gate_form = d.direct(), d.expr
+    else:
+        coeff, gate = term
+        lhs = d.wrt if coeff == "c_{t-1}" else t_sym(coeff)
+        direct = lhs * _partial(cell, gate)
+        gate_form = next(t for t in d.terms if t.via == t_sym(gate)).expr
+    return compare_printed(printed(eq) if form is None else form, direct, d.expand,
+                           statement, gate_form=gate_form)
 
 
 def check_eq8() -> Verdict:
+    """(8): the product rule for c_t = f_t c_{t-1} + i_t ĉ_t on the c-path."""
     d = article_derivative("lstm")
     c1 = d.wrt
     f, i, chat = t_sym("f"), t_sym("i"), t_sym("chat")
@@ -160,23 +191,6 @@ def check_eq8() -> Verdict:
                    extra={"terms": [t.label for t in d.terms]})
 
 
-def _lstm_term(eq: str, coeff: str, gate: str, stmt: str) -> Callable[[], Verdict]:
-    def check() -> Verdict:
-        d = article_derivative("lstm")
-        lhs = t_sym(coeff) if coeff != "c_{t-1}" else d.wrt
-        direct = lhs * _partial("lstm", gate)
-        term = next(t for t in d.terms if t.via == t_sym(gate))
-        return check_printed(eq, direct, d.expand, stmt, gate_form=term.expr)
-    return check
-
-
-def check_eq13() -> Verdict:
-    d = article_derivative("gru")
-    return check_printed("eq13", d.direct(), d.expand,
-                         "∂h_t/∂h_{t-1} of the GRU (11) equals the printed (13) (1-D)",
-                         gate_form=d.expr)
-
-
 EQUATION_CHECKS: dict[str, Callable[[], Verdict]] = {
     "eq1": check_eq1,
     "eq2": check_eq2,
@@ -186,17 +200,14 @@ EQUATION_CHECKS: dict[str, Callable[[], Verdict]] = {
     "eq4c": _eq4("eq4c"),
     "eq4d": _eq4("eq4d"),
     "eq5": _definition("eq5"),
-    "eq6": check_eq6,
+    "eq6": lambda: check_against_derivation("eq6"),
     "eq7": _definition("eq7"),
     "eq8": check_eq8,
-    "eq9": _lstm_term("eq9", "c_{t-1}", "f",
-                      "c_{t-1}∂f_t/∂c_{t-1} = f_t(1−f_t)o_{t-1}(1−tanh²c_{t-1})c_{t-1}U_f"),
-    "eq10a": _lstm_term("eq10a", "chat", "i",
-                        "ĉ_t∂i_t/∂c_{t-1} = i_t(1−i_t)o_{t-1}(1−tanh²c_{t-1})ĉ_t U_i"),
-    "eq10b": _lstm_term("eq10b", "i", "chat",
-                        "i_t∂ĉ_t/∂c_{t-1} = (1−ĉ_t²)o_{t-1}(1−tanh²c_{t-1})i_t U_c"),
+    "eq9": lambda: check_against_derivation("eq9"),
+    "eq10a": lambda: check_against_derivation("eq10a"),
+    "eq10b": lambda: check_against_derivation("eq10b"),
     "eq11": _definition("eq11"),
     "eq12": _definition("eq12"),
-    "eq13": check_eq13,
+    "eq13": lambda: check_against_derivation("eq13"),
     "eq14": _definition("eq14"),
 }

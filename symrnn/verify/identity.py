@@ -80,14 +80,13 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
                 )
         elif node.is_Float:
             floats[node] = sympy.Rational(node)
-        elif node.is_Number:
-            if not node.is_Rational:
-                raise UnsupportedFunctionError(
-                    f"{name} contains the number {node}, which is not real and finite; "
-                    f"use real rational numbers"
-                )
-        elif node in (sympy.E, sympy.pi):
+        elif node in (sympy.E, sympy.pi) or node.is_Rational:
             continue
+        elif node.is_Atom:
+            raise UnsupportedFunctionError(
+                f"{name} contains the constant {node}, which is not a real finite number; "
+                f"use real rational numbers, E or pi"
+            )
         elif isinstance(node, (sympy.Add, sympy.Mul, sympy.Pow, sympy.exp, sympy.log,
                                sympy.tanh, sigmoid)):
             continue

@@ -1,0 +1,128 @@
+"""check_identity: proves true identities, refutes false ones with re-checkable witnesses,
+says unknown otherwise, and rejects bad input with a clear SymrnnError."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from symrnn import (
+    InvalidExpressionError,
+    ReservedNameError,
+    SymrnnError,
+    UnsupportedFunctionError,
+    check_identity,
+    relu,
+    sigmoid,
+)
+from strategies import X, Y, expressions, rechecks_witness
+
+x, y, u = sympy.symbols("x y u")
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (sympy.tanh(x), 2 * sigmoid(2 * x) - 1),                          # (4a)
+    (sigmoid(x), (sympy.tanh(x / 2) + 1) / 2),                         # (4b)
+    (sigmoid(x), 1 / (1 + sympy.exp(-x))),                             # σ as exp
+    (sympy.diff(sigmoid(x), x), sigmoid(x) - sigmoid(x) ** 2),         # expanded (4d)
+    ((x + y) ** 3, x**3 + 3 * x**2 * y + 3 * x * y**2 + y**3),         # factored vs expanded
+    (sympy.exp(x + y), sympy.exp(x) * sympy.exp(y)),
+    (sympy.exp(2 * x), sympy.exp(x) ** 2),
+    (1 - sympy.tanh(x) ** 2, 4 * sigmoid(2 * x) * (1 - sigmoid(2 * x))),
+    (sympy.tanh(sympy.tanh(x)), 2 * sigmoid(2 * sympy.tanh(x)) - 1),   # nested
+    (sigmoid(-x), 1 - sigmoid(x)),
+    (sympy.Float(0.5) * x, x / 2),                                     # 0.5 is exact
+])
+def test_true_identities_written_differently_are_proved(lhs, rhs):
+    v = check_identity(lhs, rhs)
+    assert v.status == "proved", v
+    assert v.witness is None
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (sympy.tanh(x), 2 * sigmoid(2 * x) + 1),
+    (sympy.tanh(x), 2 * sigmoid(x) - 1),
+    (sigmoid(x), sigmoid(-x)),
+    (sympy.exp(x + y), sympy.exp(x) + sympy.exp(y)),
+    (sympy.Float(0.1) * x, x / 10),          # the float 0.1 is not 1/10
+    (x, x + sympy.Rational(1, 10**30)),      # tiny difference: needs the rigorous ball
+])
+def test_false_identities_are_refuted_with_a_witness_that_rechecks(lhs, rhs):
+    v = check_identity(lhs, rhs)
+    assert v.status == "refuted"
+    assert v.witness and all(isinstance(val, sympy.Rational) for val in v.witness.values())
+    assert set(v.witness) >= (lhs - rhs).free_symbols
+    assert rechecks_witness(lhs.xreplace({sympy.Float(0.1): sympy.Rational(sympy.Float(0.1))}),
+                            rhs, v.witness)
+
+
+def test_an_identity_neither_proved_nor_refutable_is_unknown():
+    # true for positive x, y only: the normal form cannot prove it and no witness exists
+    # where both sides are defined
+    v = check_identity(sympy.log(x * y), sympy.log(x) + sympy.log(y))
+    assert v.status == "unknown"
+    assert v.witness is None
+
+
+def test_witness_points_where_a_side_is_undefined_are_skipped():
+    # 1/x − 1/x is 0 wherever defined; x = 0 must never serve as a witness
+    v = check_identity(1 / x, 1 / x + 0 * y)
+    assert v.status == "proved"
+    w = check_identity(1 / x, 1 / (x + 1))
+    assert w.status == "refuted" and w.witness[x] != 0 and w.witness[x] != -1
+
+
+@pytest.mark.parametrize("bad, error, words", [
+    ("tanh(x)", InvalidExpressionError, "sympify"),
+    (1.5, InvalidExpressionError, "float"),
+    (None, InvalidExpressionError, "NoneType"),
+    ([x], InvalidExpressionError, "list"),
+    (sympy.sin(x), UnsupportedFunctionError, "sin"),
+    (sympy.Abs(x), UnsupportedFunctionError, "Abs"),
+    (relu(x), UnsupportedFunctionError, "relu"),
+    (sympy.Derivative(sympy.tanh(x), x), UnsupportedFunctionError, ".doit()"),
+    (sympy.I * x, UnsupportedFunctionError, "real"),
+    (sympy.Symbol("tanh") + x, ReservedNameError, "rename"),
+    (sympy.Symbol("sigma"), ReservedNameError, "reserved"),
+    (sympy.Symbol("x", positive=True) + x, ReservedNameError, "same way"),
+])
+def test_bad_input_raises_a_symrnn_error_naming_input_and_fix(bad, error, words):
+    with pytest.raises(error) as info:
+        check_identity(bad, x)
+    assert isinstance(info.value, SymrnnError)
+    assert words in str(info.value)
+    assert "lhs" in str(info.value)
+
+
+@given(expressions)
+@example(sympy.tanh(X))
+@example(sigmoid(X * Y))
+def test_an_expression_rewritten_by_true_identities_is_never_refuted(e):
+    rewritten = e.replace(sympy.tanh, lambda a: 2 * sigmoid(2 * a) - 1)
+    rewritten = rewritten.replace(sigmoid, lambda a: 1 / (1 + sympy.exp(-a)))
+    v = check_identity(e, sympy.expand(rewritten))
+    assert v.status in ("proved", "unknown")
+    assert v.status == "proved"  # the normal form is complete for these rewrites
+
+
+@given(expressions, st.fractions(min_value=-2, max_value=2, max_denominator=7)
+       .filter(lambda q: q != 0))
+def test_an_expression_and_a_shifted_copy_are_refuted_never_proved(e, q):
+    shifted = e + sympy.Rational(q.numerator, q.denominator)
+    v = check_identity(e, shifted)
+    assert v.status != "proved"
+    if v.status == "refuted":
+        assert rechecks_witness(e, shifted, v.witness)
+
+
+@given(expressions, expressions)
+def test_a_proved_verdict_agrees_with_an_independent_evaluation(a, b):
+    v = check_identity(a, b)
+    if v.status == "proved":
+        point = {X: sympy.Rational(3, 7), Y: sympy.Rational(-5, 3), sympy.Symbol("z"): 1}
+        da = sympy.N((a - b).xreplace(point), 30)
+        assert abs(da) < 1e-20 or not da.is_finite
+    elif v.status == "refuted":
+        assert rechecks_witness(a, b, v.witness)
