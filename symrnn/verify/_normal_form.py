@@ -56,7 +56,7 @@ def rewrite_to_exp(expr: sympy.Expr) -> sympy.Expr:
 
 
 def _is_atom_node(e: sympy.Basic) -> bool:
-    return isinstance(e, _TRANSCENDENTAL) or (
+    return isinstance(e, _TRANSCENDENTAL) or e is sympy.E or (
         e.is_Pow and e.exp.is_Rational and not e.exp.is_Integer
     )
 
@@ -77,6 +77,21 @@ def _innermost(expr: sympy.Basic) -> list[sympy.Basic]:
 
     walk(expr)
     return found
+
+
+def _merge_exps(expr: sympy.Expr) -> sympy.Expr:
+    """exp(a)·exp(b)·… → exp(a + b + …) in every product (so that the split of step 2
+    sees one argument over one denominator)."""
+
+    def is_exp(a: sympy.Basic) -> bool:  # SymPy keeps exp(1) as the constant E
+        return isinstance(a, sympy.exp) or a is sympy.E
+
+    def merge(m: sympy.Expr) -> sympy.Expr:
+        args = [sympy.S.One if a is sympy.E else a.args[0] for a in m.args if is_exp(a)]
+        rest = [a for a in m.args if not is_exp(a)]
+        return sympy.Mul(*rest) * sympy.exp(sympy.Add(*args))
+
+    return expr.replace(lambda e: e.is_Mul and sum(map(is_exp, e.args)) > 1, merge)
 
 
 def _rgcd(values: list[Fraction]) -> Fraction:
@@ -102,35 +117,35 @@ class _Atomizer:
 
     @staticmethod
     def _split(arg: sympy.Expr) -> list[tuple[Fraction, sympy.Expr]]:
-        """arg as Σ c_j m_j with rational c_j: one term per monomial of a polynomial, or
-        a single c·m with m a primitive rational function of positive leading terms."""
-        arg = sympy.expand(arg)
-        num, den = sympy.fraction(sympy.cancel(sympy.together(arg)))
-        if not den.free_symbols:
-            out: list[tuple[Fraction, sympy.Expr]] = []
-            for term in sympy.Add.make_args(arg):
-                c, m = term.as_coeff_Mul()
-                if not c.is_Rational:  # a float or an irrational constant stays inside m
-                    c, m = sympy.S.One, term
-                out.append((Fraction(int(c.p), int(c.q)), m))
-            return out
-        gens = sorted(arg.free_symbols, key=sympy.default_sort_key)
-        c = Fraction(1)
-        parts = []
-        for poly in (sympy.Poly(num, *gens), sympy.Poly(den, *gens)):
-            cont, prim = poly.primitive()
+        """arg = N/D as Σ c_j (μ_j/D): rational c_j, monomials μ_j of N, and D primitive
+        with a positive leading coefficient (D = 1 for a polynomial argument)."""
+        num, den = sympy.fraction(sympy.cancel(sympy.together(sympy.expand(arg))))
+        scale = Fraction(1)
+        if den.free_symbols:
+            gens = sorted(den.free_symbols | num.free_symbols, key=sympy.default_sort_key)
+            cont, prim = sympy.Poly(den, *gens).primitive()
             if prim.LC() < 0:
                 cont, prim = -cont, -prim
             cont = sympy.Rational(cont)
-            parts.append((Fraction(int(cont.p), int(cont.q)), prim.as_expr()))
-        (cn, pn), (cd, pd) = parts
-        return [(cn / cd, pn / pd)]
+            scale, den = Fraction(int(cont.q), int(cont.p)), prim.as_expr()
+        elif den.is_Rational:
+            scale, den = Fraction(1) / Fraction(int(den.p), int(den.q)), sympy.S.One
+        out: list[tuple[Fraction, sympy.Expr]] = []
+        for term in sympy.Add.make_args(sympy.expand(num)):
+            c, m = term.as_coeff_Mul()
+            if not c.is_Rational:  # a float or an irrational constant stays inside m
+                c, m = sympy.S.One, term
+            out.append((Fraction(int(c.p), int(c.q)) * scale, m / den))
+        return out
 
     def replace_layer(self, expr: sympy.Expr, nodes: list[sympy.Basic]) -> sympy.Expr:
         pieces: dict[sympy.Basic, list[tuple[Fraction, sympy.Expr]]] = {}
         coeffs: dict[sympy.Expr, list[Fraction]] = {}
         for node in nodes:
-            if isinstance(node, sympy.exp):
+            if node is sympy.E:  # SymPy's exp(1)
+                pieces[node] = [(Fraction(1), sympy.S.One)]
+                coeffs.setdefault(sympy.S.One, []).append(Fraction(1))
+            elif isinstance(node, sympy.exp):
                 split = self._split(node.args[0])
                 pieces[node] = split
                 for c, m in split:
@@ -185,6 +200,8 @@ def _field_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
     """
     if expr.is_Number:
         return bool(expr == 0)
+    # E and pi left over are treated as independent variables (sound, as for any atom)
+    expr = expr.xreplace({c: sympy.Dummy(str(c)) for c in (sympy.E, sympy.pi) if expr.has(c)})
     gens = sorted(expr.free_symbols, key=sympy.default_sort_key)
     R, *xs = ring(gens, QQ)
     of_symbol = dict(zip(gens, xs))
@@ -280,6 +297,7 @@ def normal_form_is_zero(expr: sympy.Expr, max_layers: int = 32) -> bool:
     expr = rewrite_to_exp(sympy.sympify(expr))
     atomizer = _Atomizer()
     for _ in range(max_layers):
+        expr = _merge_exps(expr)
         nodes = _innermost(expr)
         if not nodes:
             break
