@@ -1,0 +1,247 @@
+r"""Cell files: a cell in TOML, expressions read by an explicit whitelist — never ``eval``.
+
+The format (``examples/cells/*.toml``)::
+
+    [cell]
+    name = "variant"
+    title = "the article's variant, eq (14)"
+    reference = "Su 2020, eq (14)"
+    states = ["h", "c"]                # the Jacobian's block order
+
+    [params]
+    input_matrix = ["W_z", "W_r", "W_h"]
+    recurrent_matrix = ["U_z", "U_r", "U_h"]
+    vector = ["b_z", "b_r", "b_c"]     # biases and elementwise weights
+
+    [gates]                            # any non-circular order
+    z = "sigmoid(W_z*x + U_z*h_prev + b_z)"
+
+    [updates]                          # one per state
+    c = "(1 - z)*c_prev + z*chat"
+
+Expressions are parsed by Python's :mod:`ast` and *walked by hand*: only names, number
+literals, ``+ - * / **``, unary minus and calls of ``sigmoid, tanh, relu, exp, log`` with one
+argument are accepted; everything else — attribute access, subscripts, lambdas,
+comprehensions, keywords, strings, names with a leading underscore (dunders) — is rejected
+before anything is built. SymPy objects are made directly from the tree (``Symbol``,
+``Rational``, ``Add``, ...); no text ever reaches ``eval``, ``exec`` or ``sympify``.
+
+Every error is a :class:`CellFileError` whose message starts ``FILE:LINE: field:``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import sympy
+
+from .._errors import SymrnnError
+from ..cells._base import Cell
+from ._errors import CellFileError, fail
+from .define import FUNCTIONS, define_cell
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["parse_expression", "load_cell", "loads_cell"]
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 60
+_SECTIONS = {"cell", "params", "gates", "updates"}
+_BINOPS: dict[type, str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/",
+                            ast.Pow: "**"}
+_WHAT = {ast.Attribute: "attribute access", ast.Subscript: "subscript", ast.Lambda: "lambda",
+         ast.ListComp: "comprehension", ast.SetComp: "comprehension",
+         ast.DictComp: "comprehension", ast.GeneratorExp: "comprehension",
+         ast.Compare: "comparison", ast.BoolOp: "boolean operator", ast.IfExp: "if-expression",
+         ast.NamedExpr: "assignment expression", ast.Starred: "starred argument",
+         ast.JoinedStr: "f-string", ast.List: "list", ast.Tuple: "tuple", ast.Dict: "dict",
+         ast.Set: "set", ast.Await: "await", ast.Yield: "yield"}
+
+
+def _reject(field: str, text: str, why: str, fix: str) -> CellFileError:
+    return fail(CellFileError, field, f"{text!r} is rejected: {why}; {fix}")  # type: ignore[return-value]
+
+
+def parse_expression(text: str, field: str = "expr") -> sympy.Expr:
+    """A SymPy expression from ``text`` by the whitelist above (see the module docstring).
+
+    >>> parse_expression("sigmoid(W*x + U*h_prev + b)")
+    sigmoid(U*h_prev + W*x + b)
+    >>> parse_expression("__import__('os').system('true')")
+    Traceback (most recent call last):
+    ...
+    symrnn.custom._errors.CellFileError: expr: "__import__('os').system('true')" is rejected: \
+attribute access is not allowed; write an expression of names, numbers, + - * / ** and \
+sigmoid, tanh, relu, exp, log
+    """
+    allowed = "write an expression of names, numbers, + - * / ** and " + ", ".join(FUNCTIONS)
+    if not isinstance(text, str):
+        raise fail(CellFileError, field, f"value={text!r} must be a string expression, e.g. "
+                   '"tanh(W*x + U*h_prev + b)"')
+    if len(text) > MAX_LENGTH:
+        raise _reject(field, text[:40] + "...", f"longer than {MAX_LENGTH} characters",
+                      "split it into gates")
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
+        raise _reject(field, text, f"not a valid expression ({type(e).__name__})", allowed)
+
+    def build(node: ast.AST, depth: int) -> sympy.Expr:
+        if depth > MAX_DEPTH:
+            raise _reject(field, text, f"nested deeper than {MAX_DEPTH}", "split it into gates")
+        if isinstance(node, ast.Constant):
+            v = node.value
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise _reject(field, text, f"the literal {v!r} is not a real number", allowed)
+            src = ast.get_source_segment(text.strip(), node) or repr(v)
+            return sympy.Rational(Fraction(src).numerator, Fraction(src).denominator)
+        if isinstance(node, ast.Name):
+            if node.id.startswith("_"):
+                raise _reject(field, text, f"the name {node.id!r} starts with '_' (dunders and "
+                              "private names are never allowed)", allowed)
+            if node.id in FUNCTIONS:
+                raise _reject(field, text, f"{node.id} is a function, used without a call",
+                              f"write {node.id}(...)")
+            return sympy.Symbol(node.id)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+            inner = build(node.operand, depth + 1)
+            return -inner if isinstance(node.op, ast.USub) else inner
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
+            left, right = build(node.left, depth + 1), build(node.right, depth + 1)
+            op = _BINOPS[type(node.op)]
+            if op == "**":
+                if not right.is_Rational or abs(right) > 16 or left.is_number:
+                    raise _reject(field, text, f"the power ({left})**({right}) needs a "
+                                  "non-constant base and a number exponent of size <= 16",
+                                  "use a small literal exponent such as h_prev**2")
+                return left**right
+            if op == "/" and right == 0:
+                raise _reject(field, text, "division by zero", "fix the denominator")
+            return {"+": left + right, "-": left - right, "*": left * right,
+                    "/": left / right}[op]
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else None
+            if name is None:
+                raise _reject(field, text, f"{_WHAT.get(type(node.func), 'a computed callee')} "
+                              "as a function is not allowed", allowed)
+            if name not in FUNCTIONS:
+                raise _reject(field, text, f"{name!r} is not a whitelisted function", allowed)
+            if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
+                raise _reject(field, text, f"{name} takes exactly one positional argument",
+                              f"write {name}(expression)")
+            return FUNCTIONS[name](build(node.args[0], depth + 1))
+        what = _WHAT.get(type(node), type(node).__name__)
+        raise _reject(field, text, f"{what} is not allowed", allowed)
+
+    return build(tree.body, 0)
+
+
+def _line_of(text: str, section: str, key: str | None) -> int:
+    """The 1-based line of ``key`` in ``[section]`` (of the header if ``key`` is None)."""
+    current = ""
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        header = re.match(r"^\[\s*([A-Za-z0-9_.]+)\s*\]", stripped)
+        if header:
+            current = header.group(1)
+            if key is None and current == section:
+                return n
+            continue
+        if current == section and key is not None and re.match(
+                rf'^"?{re.escape(key)}"?\s*=', stripped):
+            return n
+    return 0
+
+
+def _table(doc: dict[str, Any], section: str, required: bool = True) -> dict[str, Any]:
+    value = doc.get(section, {} if not required else None)
+    if not isinstance(value, dict):
+        raise fail(CellFileError, section, f"missing or not a table: add a [{section}] section")
+    return value
+
+
+def loads_cell(text: str, source: str = "<string>") -> Cell:
+    """A validated :class:`Cell` from the TOML ``text`` (``source`` names it in errors)."""
+    try:
+        return _loads(text)
+    except tomllib.TOMLDecodeError as e:
+        err = CellFileError(f"{source}: invalid TOML: {e}")
+        m = re.search(r"line (\d+)", str(e))
+        err.field, err.line = "", int(m.group(1)) if m else 0
+        raise err from None
+    except SymrnnError as e:
+        field = getattr(e, "field", "")
+        section, _, key = field.partition(".")
+        line = _line_of(text, section, key or None) or _line_of(text, section, None)
+        if field == "name":
+            line = _line_of(text, "cell", "name")
+        elif field == "states":
+            line = _line_of(text, "cell", "states")
+        elif section == "params" and key:
+            line = _params_line(text, key) or line
+        where = f"{source}:{line}" if line else source
+        err = CellFileError(f"{where}: {e}")
+        err.field, err.line = field, line
+        raise err from None
+
+
+def _params_line(text: str, name: str) -> int:
+    for n, line in enumerate(text.splitlines(), 1):
+        if re.search(rf'"{re.escape(name)}"', line):
+            return n
+    return 0
+
+
+def _loads(text: str) -> Cell:
+    doc = tomllib.loads(text)
+    unknown = set(doc) - _SECTIONS
+    if unknown:
+        raise fail(CellFileError, sorted(unknown)[0],
+                   f"unknown section [{sorted(unknown)[0]}]; the sections are "
+                   f"{', '.join(sorted(_SECTIONS))}")
+    head = _table(doc, "cell")
+    for key in head:
+        if key not in ("name", "title", "reference", "notes", "states"):
+            raise fail(CellFileError, f"cell.{key}", f"unknown key {key!r}; the keys are name, "
+                       "title, reference, notes, states")
+    name = head.get("name")
+    states = head.get("states")
+    if not isinstance(states, list) or not all(isinstance(s, str) for s in states):
+        raise fail(CellFileError, "states", f"states={states!r} must be a list of names, "
+                   'e.g. states = ["h"]')
+    params: dict[str, str] = {}
+    for kind, names in _table(doc, "params").items():
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise fail(CellFileError, f"params.{kind}",
+                       f"{kind}={names!r} must be a list of parameter names")
+        for n in names:
+            params[n] = kind
+    gates = {k: parse_expression(v, f"gates.{k}")
+             for k, v in _table(doc, "gates", required=False).items()}
+    updates = {k: parse_expression(v, f"updates.{k}")
+               for k, v in _table(doc, "updates").items()}
+    text_fields = {k: head.get(k, "") for k in ("title", "reference", "notes")}
+    for k, v in text_fields.items():
+        if not isinstance(v, str):
+            raise fail(CellFileError, f"cell.{k}", f"{k}={v!r} must be a string")
+    return define_cell(name, states=states, updates=updates, params=params, gates=gates,
+                       **text_fields)
+
+
+def load_cell(path: str | Path) -> Cell:
+    """A validated :class:`Cell` from the TOML file at ``path``."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise CellFileError(f"{p}: cannot read the cell file ({e.__class__.__name__}: {e})") \
+            from None
+    return loads_cell(text, str(p))
