@@ -273,12 +273,12 @@ def define_cell(
                            "n; apply an input matrix, e.g. W*x")
             sym = t_sym(n)
             defs[sym], field_of[sym] = expr, f
+    order = _order(field_of, defs, [t_sym(g) for g in gates] + [t_sym(s) for s in states])
     used = set().union(*(e.free_symbols for e in defs.values()))
     for p in kinds:
         if sympy.Symbol(p) not in used:
             raise fail(CellDefinitionError, f"params.{p}",
                        f"parameter {p!r} is declared but used nowhere; remove it")
-    order = _order(field_of, defs, [t_sym(g) for g in gates] + [t_sym(s) for s in states])
     return Cell(name=name, title=title or name, equation="",
                 states=tuple(State(s) for s in states),
                 gates=tuple(t_sym(g) for g in gates),

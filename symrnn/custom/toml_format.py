@@ -173,9 +173,11 @@ def loads_cell(text: str, source: str = "<string>") -> Cell:
     try:
         return _loads(text)
     except tomllib.TOMLDecodeError as e:
-        err = CellFileError(f"{source}: invalid TOML: {e}")
         m = re.search(r"line (\d+)", str(e))
-        err.field, err.line = "", int(m.group(1)) if m else 0
+        line = int(m.group(1)) if m else 0
+        err = CellFileError(f"{source}:{line}: invalid TOML: {e}" if line else
+                            f"{source}: invalid TOML: {e}")
+        err.field, err.line = "", line
         raise err from None
     except SymrnnError as e:
         field = getattr(e, "field", "")
