@@ -1,0 +1,113 @@
+"""analyze(): the generic machinery reproduces the hand-made results for the article's cells."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy
+
+from symrnn._errors import ShapeError
+from symrnn.bounds import term_suprema
+from symrnn.cells import get_cell
+from symrnn.custom import (analyze, compile_cell, define_cell, load_cell, run_property_test,
+                           to_json, to_latex, to_text)
+from symrnn.numeric import init_params, jacobian
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_rnn_term_is_eq6_with_sup_one_attained():
+    (t,) = analyze("rnn").terms
+    assert t.expr == sympy.Symbol("U") * (1 - sympy.Symbol("h_t") ** 2)
+    assert (t.bound.status, t.bound.bound, t.bound.attained, t.gates) == \
+        ("sup", sympy.Abs(sympy.Symbol("U")), True, 1)
+
+
+@pytest.mark.parametrize("cell", ["gru", "mgu", "gru_torch"])
+def test_single_state_terms_agree_with_terms_py_where_both_are_exact(cell):
+    ours = {str(t.expr): t.bound for t in analyze(cell).terms}
+    for ts in term_suprema(cell):
+        if ts.factor is None or ours[str(ts.expr)].status != "sup":
+            continue
+        b = ours[str(ts.expr)]
+        assert sympy.simplify(b.formula - ts.factor_formula) == 0
+        assert b.attained == ts.attained
+
+
+def test_lstm_c_block_matches_eq8_term_split_and_bounds():
+    a = analyze("lstm")
+    cc = a.block_terms("c", "c")
+    assert [str(t.expr) for t in cc] == ["f_t"] and cc[0].bound.formula == 1
+    ch = {str(t.expr): t for t in a.block_terms("c", "h")}
+    assert ch["U_f*c_{t-1}*f_t*(1 - f_t)"].bound.infinite  # c_{t-1} unbounded: eq9 needs o tanh
+    assert ch["U_i*chat_t*i_t*(1 - i_t)"].bound.formula == sympy.Rational(1, 4)
+    assert ch["U_i*chat_t*i_t*(1 - i_t)"].gates == 3
+
+
+def test_invariants_reproduce_gru_h_bounded_and_not_lstm_c():
+    assert analyze("gru").invariants.evidence["bounded_states"] == ["h"]
+    assert analyze("lstm").invariants.evidence["bounded_states"] == ["h"]
+    assert analyze("variant").invariants.evidence["bounded_states"] == ["h", "c"]
+    assert analyze("relu_rnn").invariants.status == "unknown"
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru", "variant", "gru_torch"])
+def test_compiled_jacobian_matches_numeric_package(cell):
+    rng = np.random.default_rng(1)
+    p = init_params(cell, m=2, n=3, rng=rng)
+    c = get_cell(cell)
+    x = rng.normal(size=(4, 2))
+    state = tuple(rng.uniform(-1, 1, size=(4, 3)) for _ in c.states)
+    got = compile_cell(c).jacobian(p, x, state)
+    want = jacobian(cell, p, x, state if len(state) > 1 else state[0])
+    np.testing.assert_allclose(got, want, rtol=1e-13, atol=1e-14)
+
+
+def test_compiled_step_rejects_wrong_shapes():
+    comp = compile_cell("rnn")
+    p = {"W": np.zeros((3, 2)), "U": np.zeros((3, 2)), "b": np.zeros(3)}
+    with pytest.raises(ShapeError, match=r"params\['U'\].shape=\(3, 2\)"):
+        comp.step(p, np.zeros((1, 2)), (np.zeros((1, 3)),))
+
+
+def test_property_test_catches_a_wrong_jacobian(monkeypatch):
+    cell = get_cell("rnn")
+    assert run_property_test(cell).passed
+    from symrnn.custom import analysis
+    real = analysis.CompiledCell.jacobian
+    monkeypatch.setattr(analysis.CompiledCell, "jacobian",
+                        lambda self, *a: real(self, *a) * 1.001)
+    res = run_property_test(cell)
+    assert not res.passed and res.max_abs_error > 1e-4
+
+
+def test_user_cell_end_to_end():
+    x, h_prev, W, U, b, u = sympy.symbols("x h_prev W U b u")
+    cell = define_cell("leaky", states=["h"], params={"W": "W", "U": "U", "b": "b", "u": "b"},
+                       gates={"z": sympy.tanh(W * x + U * h_prev + b)},
+                       updates={"h": u * h_prev + sympy.Symbol("z")})
+    a = analyze(cell)
+    assert {str(t.expr) for t in a.terms} == {"u", "U*(1 - z_t**2)"}
+    assert run_property_test(cell).passed
+
+
+def test_reports_render_from_the_same_analysis():
+    a = analyze(load_cell(ROOT / "examples/cells/lstm.toml"))
+    data = json.loads(json.dumps(to_json(a)))
+    assert [b["of"] + "/" + b["wrt"] for b in data["blocks"]] == \
+        ["h_t/h_(t-1)", "h_t/c_(t-1)", "c_t/h_(t-1)", "c_t/c_(t-1)"]
+    assert "diag(f_t)" in to_text(a) and r"\operatorname{diag}" in to_latex(a)
+
+
+@pytest.mark.parametrize("flag, marker", [("", "state invariants"), ("--json", '"blocks"'),
+                                          ("--latex", r"\begin{align}")])
+def test_cli_analyze_example(flag, marker):
+    run = subprocess.run([sys.executable, "-m", "symrnn.custom.cli",
+                          str(ROOT / "examples/cells/variant.toml"), *([flag] if flag else [])],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and marker in run.stdout
