@@ -257,7 +257,7 @@ def measure_flow(
     scales: Sequence[float] = (1.0,),
     *,
     m: int | None = None,
-    probes: int = 4,
+    probes: int | None = None,
     progress: bool = False,
 ) -> FlowResult:
     """Measure gradient flow over long sequences for every cell, scheme and scale.
@@ -272,8 +272,9 @@ def measure_flow(
         seed: master seed, an integer >= 0; same seed, same numbers.
         scales: factors applied to every recurrent matrix ``U_*`` after initialisation.
         m: input size (default ``n``).
-        probes: probe vectors per state block, ``1 <= probes <= n``; ``probes = n`` makes the
-            norms exact, fewer make them an estimate (the rates are unaffected).
+        probes: probe vectors per state block, ``1 <= probes <= n`` (default ``min(4, n)``);
+            ``probes = n`` makes the norms exact, fewer make them an estimate (the rates are
+            unaffected).
         progress: draw a progress bar on stderr when it is a terminal.
 
     Returns:
@@ -284,7 +285,7 @@ def measure_flow(
     scales = _check_scales(scales)
     T, n, seeds = check_size("T", T), check_size("n", n), check_size("seeds", seeds)
     m = n if m is None else check_size("m", m)
-    probes = check_size("probes", probes)
+    probes = min(4, n) if probes is None else check_size("probes", probes)
     if probes > n:
         raise InvalidArgumentError(f"probes={probes} must be <= n={n}; use probes={n} for exact norms")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:

@@ -1,7 +1,7 @@
 """The ``symrnn flow`` subcommand: measure gradient flow, print a table, write CSV/JSON/plots.
 
     symrnn flow [--cells C ...] [--schemes S ...] [--scales A ...] [--T 1000] [--n 32]
-                [--seeds 8] [--seed 0] [--probes 4] [--out DIR] [--no-plots] [--json]
+                [--seeds 8] [--seed 0] [--probes P] [--out DIR] [--no-plots] [--json]
 
 Every number printed is a measurement (``empirical``), not a proof. With ``--out DIR`` the
 results go to ``DIR/flow.csv`` (one row per run), ``DIR/flow.json`` and, unless
@@ -39,8 +39,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--n", type=int, default=32, help="hidden size (default 32)")
     p.add_argument("--seeds", type=int, default=8, help="runs per configuration (default 8)")
     p.add_argument("--seed", type=int, default=0, help="master seed: same seed, same numbers")
-    p.add_argument("--probes", type=int, default=4,
-                   help="probe vectors per state block (<= n; n gives exact norms)")
+    p.add_argument("--probes", type=int, default=None,
+                   help="probe vectors per state block (default min(4, n); n gives exact norms)")
     p.add_argument("--out", metavar="DIR", help="write flow.csv, flow.json and figures here")
     p.add_argument("--no-plots", action="store_true", help="with --out: skip the figures")
     p.add_argument("--json", action="store_true", help="print the JSON result to stdout")
