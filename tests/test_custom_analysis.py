@@ -111,3 +111,11 @@ def test_cli_analyze_example(flag, marker):
                           str(ROOT / "examples/cells/variant.toml"), *([flag] if flag else [])],
                          capture_output=True, text=True)
     assert run.returncode == 0 and marker in run.stdout
+
+
+@pytest.mark.parametrize("module", ["define", "toml_format", "analysis"])
+def test_module_docstring_examples(module):
+    import doctest
+    import importlib
+    mod = importlib.import_module(f"symrnn.custom.{module}")
+    assert doctest.testmod(mod).failed == 0

@@ -75,12 +75,10 @@ def parse_expression(text: str, field: str = "expr") -> sympy.Expr:
 
     >>> parse_expression("sigmoid(W*x + U*h_prev + b)")
     sigmoid(U*h_prev + W*x + b)
-    >>> parse_expression("__import__('os').system('true')")
+    >>> parse_expression("__import__('os').system('true')")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    symrnn.custom._errors.CellFileError: expr: "__import__('os').system('true')" is rejected: \
-attribute access is not allowed; write an expression of names, numbers, + - * / ** and \
-sigmoid, tanh, relu, exp, log
+    symrnn.custom._errors.CellFileError: expr: ... attribute access as a function is not allowed; ...
     """
     allowed = "write an expression of names, numbers, + - * / ** and " + ", ".join(FUNCTIONS)
     if not isinstance(text, str):
