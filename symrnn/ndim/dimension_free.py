@@ -193,11 +193,13 @@ def _path(bound: tuple, factors: list, matrices: set[str]) -> Path:
 
 @lru_cache(maxsize=None)
 def _entry(cell_name: str, of: sympy.Symbol, wrt: sympy.Symbol,
-           subs: tuple[tuple[sympy.Symbol, sympy.Expr], ...]) -> tuple[tuple[Path, ...], str]:
+           subs: tuple[tuple[sympy.Symbol, sympy.Expr], ...],
+           coefficient: sympy.Expr = sympy.S.One) -> tuple[tuple[Path, ...], str]:
     cell = get_cell(cell_name)
     reader = _Reader(cell, dict(subs))
     component = reader.vec(of, K)
     derivative = sympy.diff(component, IndexedBase(wrt.name)[L])
+    derivative = reader.component(coefficient, K) * derivative
     derivative = derivative.xreplace(reader.gate_notation())
     matrices = {u.name for u in cell.matrix_symbols}
     paths = tuple(_path(b, f, matrices) for b, f in _split(derivative, itertools.count()))
@@ -210,7 +212,7 @@ def generic_entry(block: BlockForm) -> tuple[Path, ...]:
 
     Raises :class:`NotAPathError` if a term is not a path (no cell of the catalog does).
     """
-    return _entry(block.cell, block.of, block.wrt, block.substitutions)[0]
+    return _entry(block.cell, block.of, block.wrt, block.substitutions, block.coefficient)[0]
 
 
 def _tag(e: sympy.Expr, p: int, matrices: frozenset[sympy.Symbol]) -> sympy.Expr:
@@ -259,7 +261,8 @@ def prove_block(block: BlockForm, *, witness: bool = True) -> Verdict:
                  f"elementwise Jacobian of cell {block.cell!r})")
     try:
         derived = generic_entry(block)
-        shown = _entry(block.cell, block.of, block.wrt, block.substitutions)[1]
+        shown = _entry(block.cell, block.of, block.wrt, block.substitutions,
+                       block.coefficient)[1]
     except NotAPathError as err:
         return Verdict("unknown", f"generic entry not in path form: {err}", statement=statement)
     ok, report = paths_equal(derived, block.form.paths(), cell.matrix_symbols)

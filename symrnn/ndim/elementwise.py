@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import Any
 
 import sympy
+from flint import arb
 
 from .._errors import InvalidArgumentError
 from ..cells import get_cell
@@ -121,7 +122,8 @@ def derived_matrix(block: BlockForm, n: int, *, gate_notation: bool = True,
     wrt = [ex.entry(block.wrt, l) for l in range(1, n + 1)]
     for k in range(1, n + 1):
         comp = ex.vec(block.of, k, True)
-        rows.append([sympy.diff(comp, w) for w in wrt])
+        coef = ex.component(block.coefficient, k, True)
+        rows.append([coef * sympy.diff(comp, w) for w in wrt])
     if gate_notation:
         back = ex.gate_notation()
         rows = [[e.xreplace(back) for e in row] for row in rows]
@@ -292,7 +294,8 @@ def _fast_matrices(block: BlockForm, n: int) -> tuple[list[list[Poly]], list[lis
     cell = get_cell(block.cell)
     ex = _explicit(block, n)
     fw = _Forward(ex, block.wrt, {e: s for s, e in cell.definitions})
-    derived = [fw.deriv(block.of, k) for k in range(1, n + 1)]
+    derived = [[fw.value(block.coefficient, k) * d for d in fw.deriv(block.of, k)]
+               for k in range(1, n + 1)]
     form = [[ZERO] * n for _ in range(n)]
     for path in block.form.paths():
         m = len(path.edges)
@@ -338,11 +341,28 @@ def check_elementwise(block: BlockForm, n: int) -> Verdict:
                    statement=statement)
 
 
-def _ball(expr: sympy.Expr, point: dict[sympy.Symbol, sympy.Rational]) -> Any:
+def _ball(expr: sympy.Expr, point: dict[sympy.Symbol, Any]) -> Any:
     # relu' = Heaviside of a rational pre-activation: decide it exactly first
     expr = expr.replace(lambda e: isinstance(e, sympy.Heaviside),
                         lambda e: sympy.Heaviside(e.args[0].xreplace(point)))
-    return arb_eval(expr, point)
+    return _ev(expr, point)
+
+
+def _ev(e: sympy.Expr, point: dict[sympy.Symbol, Any]) -> Any:
+    # python-flint's ball ** int is nan when the ball contains 0 (tanh(0)² at an inexact
+    # zero, e.g. -24/13 + 24/13); a product of equal balls encloses the same value
+    if e.is_Pow and e.exp.is_Integer and e.exp > 0:
+        base, out = _ev(e.base, point), arb(1)
+        for _ in range(int(e.exp)):
+            out = out * base
+        return out
+    if e.is_Add or e.is_Mul:
+        parts = [_ev(a, point) for a in e.args]
+        out = parts[0]
+        for q in parts[1:]:
+            out = out + q if e.is_Add else out * q
+        return out
+    return arb_eval(e, point)
 
 
 def find_witness(block: BlockForm, n: int = 2, *, points: int = 6,

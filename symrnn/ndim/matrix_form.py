@@ -183,7 +183,8 @@ def from_chains(chains: tuple[Chain, ...]) -> Form:
 
 @dataclass(frozen=True)
 class BlockForm:
-    """One block ∂(of)/∂(wrt) in matrix form, with the substitutions it assumes."""
+    """One block diag(coefficient) ∂(of)/∂(wrt) in matrix form, with the substitutions it
+    assumes (``coefficient`` is 1 for a Jacobian block; eq (9) has c_{t-1})."""
 
     cell: str
     key: str
@@ -192,13 +193,19 @@ class BlockForm:
     form: Form
     substitutions: tuple[tuple[sympy.Symbol, sympy.Expr], ...] = ()
     equation: str = ""
+    coefficient: sympy.Expr = sympy.S.One
 
     def latex(self) -> str:
         lhs = rf"\frac{{\partial {sympy.latex(self.of)}}}{{\partial {sympy.latex(self.wrt)}}}"
+        if self.coefficient != 1:
+            lhs = D(self.coefficient).latex() + " " + lhs
         return f"{lhs} = {self.form.latex()}"
 
     def __str__(self) -> str:
-        return f"d{self.of}/d{self.wrt} = {self.form}"
+        lhs = f"d{self.of}/d{self.wrt}"
+        if self.coefficient != 1:
+            lhs = f"diag({self.coefficient}) {lhs}"
+        return f"{lhs} = {self.form}"
 
 
 def _forms() -> dict[str, dict[str, tuple[Form, str]]]:
