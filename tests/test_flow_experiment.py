@@ -119,3 +119,13 @@ def test_group_lookup_that_is_ambiguous_says_how_to_pick_one() -> None:
         r.group("rnn")
     with pytest.raises(SymrnnError, match="no cell state"):
         r.group("rnn", scale=1.0).curve([0, 1], "c")
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    from symrnn.flow import _experiment, _progress
+
+    for module in (_experiment, _progress):
+        outcome = doctest.testmod(module)
+        assert outcome.attempted > 0 and outcome.failed == 0, module.__name__
