@@ -6,6 +6,10 @@
 * :data:`CHECKS_ND`, :data:`NEW_CLAIMS`, :data:`MATRIX_FORM_CHECKS` — n-D verdicts.
 """
 
+from .claims_nd import CHECKS_ND as CHECKS_ND
+from .claims_nd import EXPECTED_ND as EXPECTED_ND
+from .claims_nd import MATRIX_FORM_CHECKS as MATRIX_FORM_CHECKS
+from .claims_nd import NEW_CLAIMS as NEW_CLAIMS
 from .dimension_free import NotAPathError as NotAPathError
 from .dimension_free import generic_entry as generic_entry
 from .dimension_free import paths_equal as paths_equal
@@ -26,7 +30,7 @@ from .matrix_form import block_form as block_form
 from .matrix_form import matrix_form as matrix_form
 
 __all__ = [
-    "FORM_KEYS", "MAX_N", "BlockForm", "D", "I", "M", "NotAPathError", "Path", "Plus", "Times",
+    "CHECKS_ND", "EXPECTED_ND", "MATRIX_FORM_CHECKS", "NEW_CLAIMS", "FORM_KEYS", "MAX_N", "BlockForm", "D", "I", "M", "NotAPathError", "Path", "Plus", "Times",
     "block_form", "check_elementwise", "find_witness", "generic_entry", "matrix_form",
     "paths_equal", "prove_block", "prove_cell",
 ]

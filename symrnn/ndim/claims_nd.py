@@ -36,10 +36,11 @@ from ..cells import get_cell
 from ..cells._base import prev_sym, t_sym
 from ..verify.verdict import Verdict
 from . import families
-from .dimension_free import prove_block
-from .matrix_form import BlockForm, D, I, M, matrix_form
+from .dimension_free import prove_block, prove_cell
+from .matrix_form import FORM_KEYS, BlockForm, D, I, M, matrix_form
+from .pascanu import NEW_CLAIMS
 
-__all__ = ["CHECKS_ND", "EXPECTED_ND", "eq_term_forms"]
+__all__ = ["CHECKS_ND", "EXPECTED_ND", "MATRIX_FORM_CHECKS", "NEW_CLAIMS", "eq_term_forms"]
 
 _TANH_LEMMA = ("‖diag(d) A‖₂ ≤ max_k |d_k| ‖A‖₂ and ‖AB‖₂ ≤ ‖A‖₂‖B‖₂ (submultiplicativity); "
                "‖diag(d)‖₂ = max_k |d_k|")
@@ -301,3 +302,14 @@ EXPECTED_ND: dict[str, str] = {
     "secondary-terms-small": "refuted", "gru-h-bounded": "proved",
     "lstm-c-unbounded": "proved", "eq13": "proved", "gru-less-stable": "refuted",
 }
+
+
+def _cell_check(cell: str) -> Callable[[], Verdict]:
+    def check() -> Verdict:
+        return prove_cell(cell)
+    check.__doc__ = f"Dimension-free proof of every matrix-form block of {cell!r}."
+    return check
+
+
+#: cell name → the dimension-free proof that its matrix forms equal the elementwise Jacobian.
+MATRIX_FORM_CHECKS: dict[str, Callable[[], Verdict]] = {c: _cell_check(c) for c in FORM_KEYS}
