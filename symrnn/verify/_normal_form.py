@@ -117,25 +117,36 @@ class _Atomizer:
 
     @staticmethod
     def _split(arg: sympy.Expr) -> list[tuple[Fraction, sympy.Expr]]:
-        """arg = N/D as Σ c_j (μ_j/D): rational c_j, monomials μ_j of N, and D primitive
-        with a positive leading coefficient (D = 1 for a polynomial argument)."""
+        """arg as Σ c_j m_j with rational c_j, canonically.
+
+        arg = N/D in lowest terms with D primitive and of positive leading coefficient
+        (lex order on the symbols sorted by name); N = Q·D + R with R the remainder of N
+        modulo D (unique: no term of R is divisible by the leading term of D). Then
+        arg = Q + R/D, and the m_j are the monomials of Q and the monomials of R over D.
+        """
         num, den = sympy.fraction(sympy.cancel(sympy.together(sympy.expand(arg))))
-        scale = Fraction(1)
-        if den.free_symbols:
+        if den.is_Rational:
+            quotient, rem, den, scale = num / den, sympy.S.Zero, sympy.S.One, Fraction(1)
+        elif not den.free_symbols:  # a constant like 1 + E: kept inside the monomials
+            quotient, rem, scale = sympy.S.Zero, num, Fraction(1)
+        else:
             gens = sorted(den.free_symbols | num.free_symbols, key=sympy.default_sort_key)
             cont, prim = sympy.Poly(den, *gens).primitive()
-            if prim.LC() < 0:
+            if prim.LC() < 0:  # Poly is lex-ordered on gens
                 cont, prim = -cont, -prim
             cont = sympy.Rational(cont)
             scale, den = Fraction(int(cont.q), int(cont.p)), prim.as_expr()
-        elif den.is_Rational:
-            scale, den = Fraction(1) / Fraction(int(den.p), int(den.q)), sympy.S.One
+            (q,), rem = sympy.reduced(num, [den], *gens, order="lex")
+            quotient = q * sympy.Rational(scale.numerator, scale.denominator)
         out: list[tuple[Fraction, sympy.Expr]] = []
-        for term in sympy.Add.make_args(sympy.expand(num)):
-            c, m = term.as_coeff_Mul()
-            if not c.is_Rational:  # a float or an irrational constant stays inside m
-                c, m = sympy.S.One, term
-            out.append((Fraction(int(c.p), int(c.q)) * scale, m / den))
+        for part, under, k in ((quotient, sympy.S.One, Fraction(1)), (rem, den, scale)):
+            for term in sympy.Add.make_args(sympy.expand(part)):
+                if term == 0:
+                    continue
+                c, m = term.as_coeff_Mul()
+                if not c.is_Rational:  # a float or an irrational constant stays inside m
+                    c, m = sympy.S.One, term
+                out.append((Fraction(int(c.p), int(c.q)) * k, m / under))
         return out
 
     def replace_layer(self, expr: sympy.Expr, nodes: list[sympy.Basic]) -> sympy.Expr:
@@ -150,9 +161,21 @@ class _Atomizer:
                 pieces[node] = split
                 for c, m in split:
                     coeffs.setdefault(m, []).append(c)
+        rebase: dict[sympy.Symbol, sympy.Expr] = {}
         for m, cs in coeffs.items():
             if m not in self.exp_bases:
                 self.exp_bases[m] = (_rgcd(cs), self._fresh())
+                continue
+            g, atom = self.exp_bases[m]
+            finer = _rgcd(cs + [g])
+            if finer != g:  # exp(g m) = exp(finer m)^(g/finer): a finer atom replaces it
+                new = self._fresh()
+                self.exp_bases[m] = (finer, new)
+                rebase[atom] = new ** int(g / finer)
+        if rebase:  # rewrite everything in the finer atoms; the caller re-scans the layer
+            self.exp_bases = {k.xreplace(rebase): v for k, v in self.exp_bases.items()}
+            self.others = {k.xreplace(rebase): v for k, v in self.others.items()}
+            return expr.xreplace(rebase)
         mapping: dict[sympy.Basic, sympy.Expr] = {}
         for node in nodes:
             split = pieces.get(node)
@@ -160,11 +183,7 @@ class _Atomizer:
                 value: sympy.Expr = sympy.S.One
                 for c, m in split:
                     g, atom = self.exp_bases[m]
-                    k = c / g
-                    if k.denominator == 1:
-                        value *= atom ** int(k)
-                    else:  # a later layer with a finer coefficient: a separate atom
-                        value *= self._other(sympy.exp(sympy.Rational(c.numerator, c.denominator) * m))
+                    value *= atom ** int(c / g)  # an integer: g divides every c
                 mapping[node] = value
             elif node.is_Pow:
                 q = int(node.exp.q)
@@ -296,7 +315,7 @@ def normal_form_is_zero(expr: sympy.Expr, max_layers: int = 32) -> bool:
     """True only if ``expr`` is exactly 0 by the chain of identities above."""
     expr = rewrite_to_exp(sympy.sympify(expr))
     atomizer = _Atomizer()
-    for _ in range(max_layers):
+    for _ in range(2 * max_layers):
         expr = _merge_exps(expr)
         nodes = _innermost(expr)
         if not nodes:
