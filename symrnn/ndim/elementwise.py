@@ -220,7 +220,8 @@ class _Forward:
             return out
         if e.is_Pow and e.exp.is_Integer and e.exp >= 0:
             return self.value(e.base, i) ** int(e.exp)
-        if isinstance(e, sympy.Function):  # tanh(c_t), Heaviside(pre): one variable each
+        if e.is_Pow or isinstance(e, sympy.Function):
+            # tanh(c_t), Heaviside(pre), 1/(f_t + i_t): one independent variable each
             return self._atom(e, i)
         raise InvalidArgumentError(f"expression {e} is outside what the entrywise check reads")
 
@@ -273,10 +274,15 @@ class _Forward:
                         rest = rest * self.value(b, i)
                 out = [p + rest * q for p, q in zip(out, da)]
             return out
-        if e.is_Pow and e.exp.is_Integer and e.exp >= 1:
-            p = int(e.exp)
-            outer = Poly.const(p) * self.value(e.base, i) ** (p - 1)
-            return [outer * q for q in self.deriv(e.base, i)]
+        if e.is_Pow:
+            inner = self.deriv(e.base, i)
+            if all(d.is_zero for d in inner):
+                return self._zero
+            p = e.exp
+            if not p.is_Rational:
+                raise InvalidArgumentError(f"expression {e} has a non-rational exponent")
+            outer = Poly.const(Fraction(int(p.p), int(p.q))) * self.value(e.base ** (p - 1), i)
+            return [outer * q for q in inner]
         if isinstance(e, sympy.Function) and len(e.args) == 1:
             (arg,) = e.args
             inner = self.deriv(arg, i)

@@ -43,13 +43,13 @@ from itertools import product as _cartesian
 import sympy
 
 from .._errors import InvalidArgumentError, UnknownCellError
-from ..cells import get_cell
+from ..cells import cell_names, get_cell
 from ..cells._base import prev_sym, t_sym
 from ..derivation import article_derivative, derive
 from ..derivation.chains import Chain, Diag, Mat
 
 __all__ = ["Path", "Form", "D", "M", "I", "Plus", "Times", "BlockForm", "matrix_form",
-           "block_form", "from_chains", "FORM_KEYS"]
+           "block_form", "from_chains", "FORM_KEYS", "PAPER_CELLS"]
 
 
 @dataclass(frozen=True)
@@ -262,17 +262,31 @@ def _forms() -> dict[str, dict[str, tuple[Form, str]]]:
 
 _FORMS = _forms()
 
-#: The block keys of each cell: ``"h/h"`` … and ``"article"``.
-FORM_KEYS: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _FORMS.items()}
+
+def _keys(cell: str) -> tuple[str, ...]:
+    if cell in _FORMS:
+        return tuple(_FORMS[cell])
+    states = get_cell(cell).state_names
+    return tuple(f"{o}/{i}" for o in states for i in states) + ("article",)
+
+
+#: The block keys of each catalog cell: ``"h/h"`` … and ``"article"``. Cells beyond the
+#: article's seven (added to the catalog later) have no hand-written paper form; their
+#: matrix form is the derived chains of :func:`symrnn.derivation.derive`.
+FORM_KEYS: dict[str, tuple[str, ...]] = {c: _keys(c) for c in cell_names()}
+
+#: Cells whose matrix forms are typed by hand in the paper style (the rest are derived).
+PAPER_CELLS: tuple[str, ...] = tuple(_FORMS)
 
 
 def _check_key(cell: str, key: str) -> None:
-    if cell not in _FORMS:
+    keys = FORM_KEYS.get(cell) or (_keys(cell) if cell in cell_names() else None)
+    if keys is None:
         raise UnknownCellError(f"cell={cell!r} has no matrix form; known cells: "
-                               f"{', '.join(_FORMS)}")
-    if key not in _FORMS[cell]:
+                               f"{', '.join(cell_names())}")
+    if key not in keys:
         raise InvalidArgumentError(
-            f"key={key!r} is not a block of cell {cell!r}; use one of {FORM_KEYS[cell]} "
+            f"key={key!r} is not a block of cell {cell!r}; use one of {keys} "
             "('of/wrt' state blocks, 'article' for the derivative the article analyses)")
 
 
@@ -291,6 +305,8 @@ def matrix_form(cell: str, key: str = "article") -> BlockForm:
     """
     name = get_cell(cell).name if not isinstance(cell, str) else cell
     _check_key(name, key)
+    if name not in _FORMS:
+        return block_form(name, key)
     form, eq = _FORMS[name][key]
     if key == "article":
         d = article_derivative(name)
@@ -302,12 +318,10 @@ def matrix_form(cell: str, key: str = "article") -> BlockForm:
 def block_form(cell: str, key: str) -> BlockForm:
     """The *derived* form of the same block (:func:`symrnn.derivation.derive`'s chains)."""
     _check_key(cell, key)
-    mf = matrix_form(cell, key)
     if key == "article":
-        chains = article_derivative(cell).chains
-    else:
-        out, inp = key.split("/")
-        chains = derive(cell).blocks[(out, inp)]
-    return BlockForm(cell, key, mf.of, mf.wrt, from_chains(chains), mf.substitutions,
-                     mf.equation)
+        d = article_derivative(cell)
+        return BlockForm(cell, key, d.of, d.wrt, from_chains(d.chains),
+                         tuple(d.substitutions.items()), d.equation)
+    out, inp = key.split("/")
+    return BlockForm(cell, key, t_sym(out), prev_sym(inp), from_chains(derive(cell).blocks[(out, inp)]))
 
