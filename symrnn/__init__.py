@@ -8,7 +8,9 @@ The public API, in one place:
 * the article's claims: :data:`CLAIMS`, :func:`get_claim`, :func:`run_claims`,
   :func:`printed`;
 * rigorous bounds (python-flint Arb): :func:`xsech2_supremum`, :func:`term_suprema`, ...;
-* numerics (numpy): :func:`step`, :func:`jacobian`, :func:`bptt`, :func:`init_params`, ...
+* numerics (numpy): :func:`step`, :func:`jacobian`, :func:`bptt`, :func:`init_params`, ...;
+* your own cells: :func:`define_cell`, :func:`load_cell` (TOML), :func:`analyze`;
+* measured gradient flow: :func:`measure_flow` (empirical, never a verdict).
 """
 
 from ._errors import (
@@ -32,9 +34,22 @@ from .bounds import (
     term_suprema,
     xsech2_supremum,
 )
-from .cells import CATALOG, Cell, Param, State, cell_names, get_cell
+from .cells import ARTICLE_CELLS, CATALOG, Cell, Param, State, cell_names, get_cell
 from .claims import CLAIMS, Claim, ClaimResult, claim_ids, formula4, get_claim, printed, run_claims
+from .custom import (
+    Analysis,
+    CellDefinitionError,
+    CellFileError,
+    analyze,
+    check_cell,
+    compile_cell,
+    define_cell,
+    load_cell,
+    loads_cell,
+    run_property_test,
+)
 from .derivation import Chain, Derivation, Diag, Jacobian, Mat, Term, article_derivative, derive
+from .flow import FlowResult, measure_flow
 from .numeric import (
     BPTTResult,
     bptt,
@@ -51,6 +66,9 @@ from .verify.verdict import Verdict
 __version__ = "0.1.0"
 
 __all__ = [
+    "ARTICLE_CELLS", "Analysis", "CellDefinitionError", "CellFileError", "FlowResult",
+    "analyze", "check_cell", "compile_cell", "define_cell", "load_cell", "loads_cell",
+    "measure_flow", "run_property_test",
     "BPTTResult", "CATALOG", "CLAIMS", "Cell", "Chain", "Claim", "ClaimResult", "Derivation",
     "Diag", "InvalidArgumentError", "InvalidExpressionError", "Jacobian", "Mat", "Param",
     "ReservedNameError", "ShapeError", "State", "Supremum", "SymrnnError", "Term", "TermSup",

@@ -3,6 +3,8 @@
     symrnn verify [--json] [--only ID ...]   check the article's claims
     symrnn derive CELL [--latex]             a cell's Jacobian and its term split
     symrnn list                              the catalog's cells and the claim ids
+    symrnn analyze FILE.toml [--json|--latex] the full analysis of your own cell
+    symrnn flow [--cells ...] [--out DIR]     measured gradient flow (empirical)
 
 ``verify`` exits 0 when every claim run reached its recorded expected verdict, 1
 otherwise; bad usage (an unknown cell or claim id) exits 2 with one line on stderr.
@@ -37,7 +39,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         if tty:
             print(f"\r  checking {claim.id:<28}", end="", file=sys.stderr, flush=True)
 
-    results = run_claims(args.only or None, progress=progress)
+    results = run_claims(args.only or None, progress=progress,
+                         empirical=args.json and not args.no_empirical)
     if tty:
         print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
     if args.json:
@@ -109,6 +112,8 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verify", help="check the article's claims")
     v.add_argument("--json", action="store_true", help="print JSON instead of a table")
     v.add_argument("--only", nargs="+", metavar="ID", help="check only these claim ids")
+    v.add_argument("--no-empirical", action="store_true",
+                   help="with --json, leave out the measured (empirical) evidence")
     v.set_defaults(run=_cmd_verify)
     d = sub.add_parser("derive", help="a cell's Jacobian and its term split")
     d.add_argument("cell", help="a catalog cell name (see `symrnn list`)")
@@ -116,13 +121,19 @@ def _parser() -> argparse.ArgumentParser:
     d.set_defaults(run=_cmd_derive)
     ls = sub.add_parser("list", help="list cells and claims")
     ls.set_defaults(run=_cmd_list)
+    from .custom.cli import add_parser as add_analyze
+    from .flow.cli import add_parser as add_flow
+
+    add_analyze(sub)
+    add_flow(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.run(args)
+        handler = getattr(args, "run", None) or args.func
+        return handler(args)
     except SymrnnError as exc:
         print(f"symrnn: error: {exc}", file=sys.stderr)
         return 2

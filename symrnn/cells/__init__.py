@@ -12,13 +12,18 @@ from ._base import Cell, Param, State
 from .gru import gru, gru_torch, mgu
 from .lstm import lstm
 from .rnn import relu_rnn, rnn
+from .extended import EXTENDED
 from .variant import variant
 
-__all__ = ["Cell", "Param", "State", "CATALOG", "get_cell", "cell_names"]
+__all__ = ["ARTICLE_CELLS", "CATALOG", "Cell", "Param", "State", "cell_names", "get_cell"]
+
+#: The article's cells (and gru_torch), in the article's order.
+ARTICLE_CELLS: tuple[str, ...] = ("rnn", "relu_rnn", "lstm", "gru", "mgu", "variant", "gru_torch")
 
 CATALOG: dict[str, Cell] = {
     c.name: c for c in (rnn, relu_rnn, lstm, gru, mgu, variant, gru_torch)
 }
+CATALOG.update(EXTENDED)
 
 
 def cell_names() -> tuple[str, ...]:

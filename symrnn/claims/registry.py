@@ -58,9 +58,13 @@ class Claim:
 
 @dataclass(frozen=True)
 class ClaimResult:
+    """A claim, its verdict, the seconds it took, and measured evidence if any (shown
+    beside the verdict, never in its place)."""
+
     claim: Claim
     verdict: Verdict
     seconds: float
+    empirical: dict | None = None
 
     @property
     def as_expected(self) -> bool:
@@ -72,6 +76,8 @@ class ClaimResult:
             evidence["witness"] = {str(k): str(v) for k, v in self.verdict.witness.items()}
         if self.claim.errata:
             evidence["errata"] = list(self.claim.errata)
+        if self.empirical is not None:
+            evidence["empirical"] = self.empirical
         return {"id": self.claim.id, "status": self.verdict.status,
                 "expected": self.claim.expected, "method": self.verdict.method,
                 "statement": self.verdict.statement, "seconds": round(self.seconds, 4),
@@ -90,6 +96,23 @@ ERRATA: dict[str, tuple[dict, ...]] = {
     "xsech2-bound": ({"kind": "imprecision", "changes_mathematics": False,
                       "text": "the bound 0.45 is not tight: the supremum is 0.44774…"},),
 }
+
+
+_MEASURED_STATEMENTS = {
+    "vanish-meaning": "a statement about what training sees: measured (the share of the total "
+                      "gradient from steps more than d back, against d), not proved",
+    "lstm-long-sequences": "a statement about typical LSTMs over thousands of steps: measured "
+                           "(the c-path gradient norm at distances up to 2000 at common "
+                           "initialisations), not proved",
+}
+
+
+def _measured_only(cid: str) -> Callable[[], Verdict]:
+    def check() -> Verdict:
+        return Verdict("unknown", "measured, not proved: see the empirical evidence "
+                       "(symrnn verify --json, symrnn flow)",
+                       statement=_MEASURED_STATEMENTS[cid])
+    return check
 
 
 def _bounds() -> tuple[dict, dict]:
@@ -111,8 +134,7 @@ def _table() -> list[tuple[str, str, str, Callable[[], Verdict] | None, str]]:
         ("eq2", "identity", "proved", eq["eq2"], ""),
         ("vanish-explode", "exact", "proved", check_vanish_explode, ""),
         ("eq3", "identity", "proved", eq["eq3"], ""),
-        ("vanish-meaning", "empirical", "unknown", None,
-         "issue 7 (measured gradient flow)"),
+        ("vanish-meaning", "empirical", "unknown", _measured_only("vanish-meaning"), ""),
         *[(k, "identity", "proved", eq[k], "") for k in ("eq4a", "eq4b", "eq4c", "eq4d")],
         ("eq5", "catalog", "proved", eq["eq5"], ""),
         ("eq6", "identity", "proved", eq["eq6"], ""),
@@ -125,8 +147,8 @@ def _table() -> list[tuple[str, str, str, Callable[[], Verdict] | None, str]]:
         ("eq10a", "identity", "proved", eq["eq10a"], ""),
         ("eq10b", "identity", "proved", eq["eq10b"], ""),
         b("secondary-terms-small"),
-        ("lstm-long-sequences", "empirical", "unknown", None,
-         "issue 7 (measured gradient flow)"),
+        ("lstm-long-sequences", "empirical", "unknown", _measured_only("lstm-long-sequences"),
+         ""),
         ("eq11", "catalog", "proved", eq["eq11"], ""),
         ("eq12", "catalog", "proved", eq["eq12"], ""),
         b("gru-h-bounded"), b("lstm-c-unbounded"),
@@ -165,14 +187,26 @@ def get_claim(claim_id: str) -> Claim:
 
 
 def run_claims(ids: Iterable[str] | None = None,
-               progress: Callable[[Claim], None] | None = None) -> list[ClaimResult]:
-    """Check the given claims (all by default), timing each."""
+               progress: Callable[[Claim], None] | None = None,
+               empirical: bool = False) -> list[ClaimResult]:
+    """Check the given claims (all by default), timing each.
+
+    With ``empirical=True`` the claims that have measurements (:mod:`symrnn.flow`) also
+    carry them, as ``"empirical"`` evidence beside the formal verdict.
+    """
     chosen = [get_claim(i) for i in ids] if ids is not None else list(CLAIMS)
+    measured: dict = {}
+    if empirical:
+        from ..flow.claims_empirical import EMPIRICAL
+
+        measured = EMPIRICAL
     results = []
     for claim in chosen:
         if progress is not None:
             progress(claim)
         start = time.perf_counter()
         verdict = claim.run()
-        results.append(ClaimResult(claim, verdict, time.perf_counter() - start))
+        seconds = time.perf_counter() - start
+        extra = measured[claim.id]() if claim.id in measured else None
+        results.append(ClaimResult(claim, verdict, seconds, extra))
     return results
