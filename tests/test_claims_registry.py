@@ -1,0 +1,85 @@
+"""The claim registry: every claim of the spec, in order, each reaching its recorded
+verdict, with JSON-serialisable evidence and the article's errata."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from symrnn import CLAIMS, UnknownClaimError, claim_ids, get_claim, run_claims
+
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "seed-claims.md"
+
+
+def spec_ids() -> list[str]:
+    ids = re.findall(r"^\| `([\w-]+)` \|", SPEC.read_text(encoding="utf-8"), flags=re.M)
+    ids += re.findall(r"^`(eq\d+)`, ", SPEC.read_text(encoding="utf-8"), flags=re.M)
+    return ids
+
+
+@pytest.mark.skipif(not SPEC.exists() and not os.environ.get("CI"),
+                    reason="shared/spec is not beside this checkout")
+def test_the_registry_lists_every_claim_id_of_the_spec():
+    wanted = spec_ids()
+    assert len(wanted) >= 30
+    assert set(wanted) <= set(claim_ids())
+
+
+def test_claim_ids_are_unique_and_in_the_articles_order():
+    ids = claim_ids()
+    assert len(ids) == len(set(ids))
+    assert ids.index("eq2") < ids.index("eq6") < ids.index("eq8") < ids.index("eq13")
+
+
+@pytest.fixture(scope="module")
+def results():
+    return run_claims()
+
+
+def test_every_claim_reaches_its_expected_verdict(results):
+    missed = [(r.claim.id, r.verdict.status, r.claim.expected) for r in results
+              if not r.as_expected]
+    assert not missed
+
+
+def test_this_issues_equations_are_proved(results):
+    by_id = {r.claim.id: r.verdict.status for r in results}
+    for cid in ("eq2", "eq3", "eq4a", "eq4b", "eq4c", "eq4d", "eq6", "eq8", "eq9",
+                "eq10a", "eq10b", "eq13"):
+        assert by_id[cid] == "proved", cid
+
+
+def test_results_are_json_serialisable_with_the_required_keys(results):
+    data = json.loads(json.dumps([r.to_json() for r in results], ensure_ascii=False))
+    for row in data:
+        assert {"id", "status", "method", "seconds", "evidence"} <= set(row)
+
+
+def test_every_claim_has_the_articles_words_and_a_statement(results):
+    for r in results:
+        assert r.claim.en and r.claim.section
+        assert r.verdict.statement, r.claim.id
+    assert all(c.zh for c in CLAIMS)
+
+
+def test_eq3_reports_the_redundant_factor_as_an_erratum_that_changes_nothing(results):
+    r = next(r for r in results if r.claim.id == "eq3")
+    errata = r.to_json()["evidence"]["errata"]
+    assert any("∂h_{t-2}/∂h_{t-2}" in e["text"] and e["changes_mathematics"] is False
+               for e in errata)
+    assert any("稀疏" in e["text"] for e in errata)
+
+
+def test_measured_claims_stay_unknown_with_empirical_evidence_beside():
+    (r,) = run_claims(["lstm-long-sequences"], empirical=True)
+    assert r.verdict.status == "unknown"
+    assert r.to_json()["evidence"]["empirical"]["kind"] == "empirical"
+
+
+def test_an_unknown_claim_id_lists_the_known_ones():
+    with pytest.raises(UnknownClaimError, match="known ids: eq1"):
+        get_claim("eq99")
