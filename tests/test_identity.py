@@ -126,3 +126,15 @@ def test_a_proved_verdict_agrees_with_an_independent_evaluation(a, b):
         assert abs(da) < 1e-20 or not da.is_finite
     elif v.status == "refuted":
         assert rechecks_witness(a, b, v.witness)
+
+
+def test_arb_eval_of_powers_of_balls_around_or_left_of_zero_is_finite_and_tight():
+    from flint import arb
+
+    from symrnn import arb_eval
+
+    assert abs(float(arb_eval((y - 1) ** 3, {y: sympy.Rational(1, 3)}).mid()) + 8 / 27) < 1e-15
+    around_zero = arb_eval(x**2, {x: arb(0, 0.1)})
+    assert around_zero.is_finite() and float(around_zero.upper()) <= 0.0102
+    left = arb_eval(x**2, {x: arb(-1, 0.5)})
+    assert float(left.upper()) <= 2.26 and left.is_finite()

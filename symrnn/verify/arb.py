@@ -60,12 +60,25 @@ class working_precision:
         ctx.prec = self._old
 
 
+def _int_pow(base: arb, k: int) -> arb:
+    """base**k for k >= 0 by repeated squaring: python-flint's ``**`` gives nan (or a very
+    wide ball) for a ball that contains or lies left of 0."""
+    result, square = arb(1), base
+    while k:
+        if k & 1:
+            result = result * square
+        k >>= 1
+        if k:
+            square = square * square
+    return result
+
+
 def _pos_pow(base: arb, p: int, q: int) -> arb:
     """base**(p/q) for a ball; non-finite when base may be <= 0 and q > 1."""
     if q == 1:
         if p >= 0:
-            return base**p
-        return arb(1) / base**(-p)
+            return _int_pow(base, p)
+        return arb(1) / _int_pow(base, -p)
     if not base > 0:
         return arb.nan()
     return (base.log() * fmpq(p, q)).exp()
