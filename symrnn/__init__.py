@@ -10,6 +10,7 @@ The public API, in one place:
 * rigorous bounds (python-flint Arb): :func:`xsech2_supremum`, :func:`term_suprema`, ...;
 * numerics (numpy): :func:`step`, :func:`jacobian`, :func:`bptt`, :func:`init_params`, ...;
 * your own cells: :func:`define_cell`, :func:`load_cell` (TOML), :func:`analyze`;
+* the n-dimensional case: :func:`matrix_form`, :func:`prove_cell` (every n);
 * measured gradient flow: :func:`measure_flow` (empirical, never a verdict).
 """
 
@@ -50,6 +51,7 @@ from .custom import (
 )
 from .derivation import Chain, Derivation, Diag, Jacobian, Mat, Term, article_derivative, derive
 from .flow import FlowResult, measure_flow
+from .ndim import check_elementwise, matrix_form, prove_block, prove_cell
 from .numeric import (
     BPTTResult,
     bptt,
@@ -68,7 +70,8 @@ __version__ = "0.1.0"
 __all__ = [
     "ARTICLE_CELLS", "Analysis", "CellDefinitionError", "CellFileError", "FlowResult",
     "analyze", "check_cell", "compile_cell", "define_cell", "load_cell", "loads_cell",
-    "measure_flow", "run_property_test",
+    "measure_flow", "run_property_test", "check_elementwise", "matrix_form", "prove_block",
+    "prove_cell",
     "BPTTResult", "CATALOG", "CLAIMS", "Cell", "Chain", "Claim", "ClaimResult", "Derivation",
     "Diag", "InvalidArgumentError", "InvalidExpressionError", "Jacobian", "Mat", "Param",
     "ReservedNameError", "ShapeError", "State", "Supremum", "SymrnnError", "Term", "TermSup",

@@ -48,20 +48,27 @@ def _cmd_verify(args: argparse.Namespace) -> int:
                   ensure_ascii=False)
         print()
     else:
-        print(f"{'id':<26} {'claim':<46} {'method':<10} {'verdict':<8} {'seconds':>7}")
-        print("-" * 101)
+        print(f"{'id':<28} {'claim':<46} {'method':<14} {'verdict':<8} {'n-D':<8} "
+              f"{'seconds':>7}")
+        print("-" * 116)
         for r in results:
-            mark = "" if r.as_expected else f"  (expected {r.claim.expected})"
-            print(f"{r.claim.id:<26} {_short(r.claim.en, 46):<46} {r.claim.method:<10} "
-                  f"{r.verdict.status:<8} {r.seconds:>7.2f}{mark}")
+            nd = r.verdict_nd.status if r.verdict_nd is not None else "-"
+            mark = "" if r.as_expected else (
+                f"  (expected {r.claim.expected}"
+                + (f", n-D {r.claim.expected_nd}" if r.verdict_nd is not None else "") + ")")
+            print(f"{r.claim.id:<28} {_short(r.claim.en, 46):<46} {r.claim.method:<14} "
+                  f"{r.verdict.status:<8} {nd:<8} {r.seconds:>7.2f}{mark}")
         counts = {s: sum(r.verdict.status == s for r in results)
                   for s in ("proved", "refuted", "unknown")}
         pending = [r.claim.id for r in results if r.claim.check is None]
         missed = [r.claim.id for r in results if not r.as_expected]
-        print("-" * 101)
+        print("-" * 116)
         print(f"{len(results)} claims: {counts['proved']} proved, {counts['refuted']} refuted, "
-              f"{counts['unknown']} unknown ({len(pending)} not yet settled: "
-              f"{', '.join(pending) or 'none'}); total {sum(r.seconds for r in results):.2f} s")
+              f"{counts['unknown']} unknown"
+              + (f" ({len(pending)} not yet settled: {', '.join(pending)})" if pending else "")
+              + f"; total {sum(r.seconds for r in results):.2f} s")
+        print("n-D: verdict for n >= 2 (spectral norm unless the statement says otherwise; "
+              "see --json for the statements and counterexamples)")
         print("every claim reached its expected verdict" if not missed
               else f"NOT as expected: {', '.join(missed)}")
     return 0 if all(r.as_expected for r in results) else 1

@@ -48,6 +48,8 @@ class Claim:
     check: Callable[[], Verdict] | None = None
     settled_by: str = ""
     errata: tuple[dict, ...] = field(default_factory=tuple)
+    check_nd: Callable[[], Verdict] | None = None
+    expected_nd: str = ""
 
     def run(self) -> Verdict:
         if self.check is None:
@@ -65,10 +67,12 @@ class ClaimResult:
     verdict: Verdict
     seconds: float
     empirical: dict | None = None
+    verdict_nd: Verdict | None = None
 
     @property
     def as_expected(self) -> bool:
-        return self.verdict.status == self.claim.expected
+        nd_ok = self.verdict_nd is None or self.verdict_nd.status == self.claim.expected_nd
+        return self.verdict.status == self.claim.expected and nd_ok
 
     def to_json(self) -> dict:
         evidence = dict(self.verdict.evidence)
@@ -78,7 +82,11 @@ class ClaimResult:
             evidence["errata"] = list(self.claim.errata)
         if self.empirical is not None:
             evidence["empirical"] = self.empirical
-        return {"id": self.claim.id, "status": self.verdict.status,
+        nd: dict = {}
+        if self.verdict_nd is not None:
+            evidence["nd"] = self.verdict_nd.to_json()
+            nd = {"status_nd": self.verdict_nd.status, "expected_nd": self.claim.expected_nd}
+        return {"id": self.claim.id, "status": self.verdict.status, **nd,
                 "expected": self.claim.expected, "method": self.verdict.method,
                 "statement": self.verdict.statement, "seconds": round(self.seconds, 4),
                 "evidence": evidence}
@@ -159,11 +167,16 @@ def _table() -> list[tuple[str, str, str, Callable[[], Verdict] | None, str]]:
 
 
 def _build() -> tuple[Claim, ...]:
+    from ..ndim.claims_nd import CHECKS_ND, EXPECTED_ND, NEW_CLAIMS
+
     claims = []
     for cid, method, expected, check, settled_by in _table():
         section, zh, en = TEXT[cid]
         claims.append(Claim(cid, section, zh, en, method, expected, check, settled_by,
-                            ERRATA.get(cid, ())))
+                            ERRATA.get(cid, ()), CHECKS_ND.get(cid), EXPECTED_ND.get(cid, "")))
+    for c in NEW_CLAIMS:  # beyond the article: the classic n-D norm results
+        claims.append(Claim(c["id"], c["section"], c.get("zh", ""), c["en"], c["method"],
+                            c["expected"], c["check"]))
     return tuple(claims)
 
 
@@ -207,6 +220,9 @@ def run_claims(ids: Iterable[str] | None = None,
         start = time.perf_counter()
         verdict = claim.run()
         seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        nd = claim.check_nd() if claim.check_nd is not None else None
+        seconds += time.perf_counter() - start
         extra = measured[claim.id]() if claim.id in measured else None
-        results.append(ClaimResult(claim, verdict, seconds, extra))
+        results.append(ClaimResult(claim, verdict, seconds, extra, nd))
     return results
