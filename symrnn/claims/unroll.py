@@ -9,7 +9,7 @@ Here ``h_k = F(x_k, h_{k-1}; θ)`` is written out symbolically from ``h_0`` (ind
 θ) for T steps; the total derivative is SymPy's ``diff`` of the written-out h_T, and the
 partials are derivatives of the one-step map F evaluated along the trajectory. The printed
 (3) carries a factor ∂h_{t-2}/∂h_{t-2}, which is identically 1: an erratum that does not
-change the mathematics.
+change the mathematics (recorded with the claim in :data:`symrnn.claims.ERRATA`).
 """
 
 from __future__ import annotations
@@ -22,19 +22,11 @@ from ..cells import get_cell
 from ..verify.identity import check_identity
 from ..verify.verdict import Verdict
 
-__all__ = ["Unrolled", "unrolled", "check_eq2", "check_eq3", "EQ3_ERRATA"]
+__all__ = ["Unrolled", "unrolled", "check_eq2", "check_eq3", "printed_series"]
 
 #: (cell, steps) on which (2) and (3) are checked.
 UNROLL_CASES: tuple[tuple[str, int], ...] = (("rnn", 3), ("mgu", 2), ("gru", 2))
 
-EQ3_ERRATA = [
-    {"kind": "redundant factor",
-     "text": "the third term of (3) carries ∂h_{t-2}/∂h_{t-2}, identically 1",
-     "changes_mathematics": False},
-    {"kind": "typo",
-     "text": "稀疏 ('sparse') is written where 系数 ('coefficient') is meant",
-     "changes_mathematics": False},
-]
 
 
 class Unrolled:
@@ -79,53 +71,46 @@ def unrolled(cell: str, steps: int) -> Unrolled:
     return Unrolled(cell, steps)
 
 
-def check_eq2() -> Verdict:
-    parts: dict[str, str] = {}
-    status = "proved"
-    witness = None
+def _over_cases(rhs_of, method: str, statement: str, extra: dict | None = None) -> Verdict:
+    """check_identity(dh_t/dθ, rhs_of(u, t, θ)) for every case and parameter; one verdict."""
+    cases: dict[str, str] = {}
+    status, witness = "proved", None
     for name, steps in UNROLL_CASES:
         u = unrolled(name, steps)
         for theta in u.cell.param_symbols:
-            t = steps
-            rhs = u.dh_dprev(t) * u.total(t - 1, theta) + u.dh_dtheta(t, theta)
-            v = check_identity(u.total(t, theta), rhs)
-            parts[f"{name}, T={steps}, θ={theta}"] = v.status
+            v = check_identity(u.total(steps, theta), rhs_of(u, steps, theta))
+            cases[f"{name}, T={steps}, θ={theta}"] = v.status
             if v.refuted:
                 status, witness = "refuted", v.witness
             elif v.status == "unknown" and status == "proved":
                 status = "unknown"
-    return Verdict(status, "check_identity on cells written out over T steps",
-                   witness=witness, evidence={"cases": parts},
-                   statement="dh_T/dθ = (∂h_T/∂h_{T-1}) dh_{T-1}/dθ + ∂h_T/∂θ for every "
-                             "parameter θ of rnn (T=3), mgu and gru (T=2)")
+    return Verdict(status, method, witness=witness, evidence={"cases": cases, **(extra or {})},
+                   statement=statement)
+
+
+def check_eq2() -> Verdict:
+    return _over_cases(
+        lambda u, t, theta: u.dh_dprev(t) * u.total(t - 1, theta) + u.dh_dtheta(t, theta),
+        "check_identity on cells written out over T steps",
+        "dh_T/dθ = (∂h_T/∂h_{T-1}) dh_{T-1}/dθ + ∂h_T/∂θ for every parameter θ of rnn "
+        "(T=3), mgu and gru (T=2)")
+
+
+def printed_series(u: Unrolled, t: int, theta: sympy.Symbol) -> sympy.Expr:
+    """(3) as printed: Σ_k (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂h_k/∂θ, with the redundant
+    factor ∂h_{t-2}/∂h_{t-2} (= 1) kept in its place."""
+    series = sympy.S.Zero
+    for k in range(t, 0, -1):
+        coeff = sympy.Mul(*(u.dh_dprev(j) for j in range(k + 1, t + 1)))
+        if k == t - 2:
+            coeff *= sympy.S.One  # the printed ∂h_{t-2}/∂h_{t-2}
+        series += coeff * u.dh_dtheta(k, theta)
+    return series
 
 
 def check_eq3() -> Verdict:
-    parts: dict[str, str] = {}
-    status = "proved"
-    witness = None
-    for name, steps in UNROLL_CASES:
-        u = unrolled(name, steps)
-        t = steps
-        for theta in u.cell.param_symbols:
-            # the sum over k of (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂h_k/∂θ, with the printed
-            # redundant factor ∂h_{t-2}/∂h_{t-2} (= 1) kept in its place
-            series = sympy.S.Zero
-            for k in range(t, 0, -1):
-                coeff = sympy.Mul(*(u.dh_dprev(j) for j in range(k + 1, t + 1)))
-                if k == t - 2:
-                    coeff *= sympy.S.One  # the printed ∂h_{t-2}/∂h_{t-2}
-                series += coeff * u.dh_dtheta(k, theta)
-            v = check_identity(u.total(t, theta), series)
-            parts[f"{name}, t={t}, θ={theta}"] = v.status
-            if v.refuted:
-                status, witness = "refuted", v.witness
-            elif v.status == "unknown" and status == "proved":
-                status = "unknown"
-    return Verdict(status, "check_identity of the unrolled sum against dh_t/dθ",
-                   witness=witness, evidence={"cases": parts, "errata": EQ3_ERRATA,
-                                              "coefficient_of_dh1_dtheta":
-                                                  "product of t-1 factors ∂h_t/∂h_{t-1}···∂h_2/∂h_1"},
-                   statement="dh_t/dθ = Σ_{k=1}^{t} (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂h_k/∂θ "
-                             "(h_0 independent of θ), the printed (3) with its redundant "
-                             "factor ∂h_{t-2}/∂h_{t-2} = 1")
+    return _over_cases(
+        printed_series, "check_identity of the unrolled sum against dh_t/dθ",
+        "dh_t/dθ = Σ_{k=1}^{t} (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂h_k/∂θ (h_0 independent of θ), "
+        "the printed (3) with its redundant factor ∂h_{t-2}/∂h_{t-2} = 1",
+        {"coefficient_of_dh1_dtheta": "product of t-1 factors ∂h_t/∂h_{t-1}···∂h_2/∂h_1"})

@@ -61,15 +61,16 @@ def _is_atom_node(e: sympy.Basic) -> bool:
     )
 
 
-def _innermost(expr: sympy.Basic) -> list[sympy.Basic]:
-    """Transcendental nodes with no transcendental node in their arguments."""
+def _innermost(expr: sympy.Basic, is_node=None) -> list[sympy.Basic]:
+    """Nodes (transcendental by default) with no such node in their arguments."""
+    is_node = is_node or _is_atom_node
     found: list[sympy.Basic] = []
 
-    def walk(e: sympy.Basic) -> bool:  # returns True if e contains an atom node
+    def walk(e: sympy.Basic) -> bool:  # returns True if e contains a node
         inner = False
         for a in e.args:
             inner |= walk(a)
-        if _is_atom_node(e):
+        if is_node(e):
             if not inner and e not in found:
                 found.append(e)
             return True
@@ -281,19 +282,7 @@ def opaque_form_is_zero(expr: sympy.Expr, max_layers: int = 64) -> bool:
         return isinstance(e, kinds) or (e.is_Pow and e.exp.is_Rational and not e.exp.is_Integer)
 
     for _ in range(max_layers):
-        found: list[sympy.Basic] = []
-
-        def walk(e: sympy.Basic) -> bool:
-            inner = False
-            for a in e.args:
-                inner |= walk(a)
-            if is_node(e):
-                if not inner and e not in found:
-                    found.append(e)
-                return True
-            return inner
-
-        walk(expr)
+        found = _innermost(expr, is_node)
         if not found:
             return _field_is_zero(expr)
         mapping = {}
