@@ -16,6 +16,8 @@ __all__ = [
     "UnknownClaimError",
     "InvalidArgumentError",
     "ShapeError",
+    "CellDefinitionError",
+    "CellFileError",
 ]
 
 
@@ -55,3 +57,21 @@ class InvalidArgumentError(SymrnnError, ValueError):
 
 class ShapeError(SymrnnError, ValueError):
     """An array whose shape does not match what the cell expects."""
+
+
+class CellDefinitionError(SymrnnError, ValueError):
+    """A user cell definition that breaks a rule: unknown symbol, missing update, cycle, ...
+
+    ``field`` names the place in the definition (``"gates.f"``, ``"updates.c"``).
+    """
+
+    field: str = ""
+
+
+class CellFileError(CellDefinitionError):
+    """A cell file that cannot be read: bad TOML, a forbidden expression, a bad field.
+
+    ``line`` is the 1-based line of the offending field (0 when unknown).
+    """
+
+    line: int = 0

@@ -1,4 +1,5 @@
-"""Errors of user-defined cells: one subclass of :class:`~symrnn.SymrnnError` per file layer.
+"""Errors of user-defined cells (the classes live in :mod:`symrnn._errors`, with the rest
+of the family).
 
 Every error carries ``field`` — the place in the definition it is about (``"gates.f"``,
 ``"updates.c"``, ``"params.W_f"``) — so the TOML layer can add the file's line number.
@@ -6,24 +7,9 @@ Every error carries ``field`` — the place in the definition it is about (``"ga
 
 from __future__ import annotations
 
-from .._errors import SymrnnError
+from .._errors import CellDefinitionError, CellFileError, SymrnnError
 
 __all__ = ["CellDefinitionError", "CellFileError", "fail"]
-
-
-class CellDefinitionError(SymrnnError, ValueError):
-    """A cell definition that breaks a rule: unknown symbol, missing update, cycle, ..."""
-
-    field: str = ""
-
-
-class CellFileError(CellDefinitionError):
-    """A cell file that cannot be read: bad TOML, a forbidden expression, a bad field.
-
-    ``line`` is the 1-based line of the offending field (0 when unknown).
-    """
-
-    line: int = 0
 
 
 def fail(cls: type[SymrnnError], field: str, message: str) -> SymrnnError:

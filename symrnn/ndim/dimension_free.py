@@ -39,6 +39,8 @@ import time
 from functools import lru_cache
 
 import sympy
+
+from .._errors import SymrnnError
 from sympy import Indexed, IndexedBase, KroneckerDelta, Sum
 
 from ..cells import get_cell
@@ -54,7 +56,7 @@ K = sympy.Symbol("k", integer=True, positive=True)
 L = sympy.Symbol("l", integer=True, positive=True)
 
 
-class NotAPathError(Exception):
+class NotAPathError(SymrnnError):
     """A term of the derivative that is not a path k → … → l (no proof is attempted)."""
 
 
