@@ -1,0 +1,203 @@
+"""Bounds over whole domains as Coq theorems: xsech2-bound and the secondary-term table.
+
+*xsech2-bound*: |(1 − tanh²c)c| < 0.45 for every real c, and the certified supremum
+g* ∈ [G_LO, G_HI] of :func:`symrnn.bounds.xsech2_supremum` (upper bound everywhere, lower
+bound at a point). Proof: oddness reduces to c ≥ 0; Interval's ``interval`` on [0, T];
+for c ≥ T the library's tail lemma (e^c > 1 + c gives (1 − tanh²c)c < 4c/(1 + c)² ≤ 4T/(1 + T)²).
+
+The table: for every term of every cell's article derivative (:func:`term_suprema`),
+|term| ≤ sup-factor · |carried weight| over the admissible gate box, each group bounded by
+its own lemma and the product closed by ``Rabs_prod_le``.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from fractions import Fraction
+
+import sympy
+
+from ..bounds.terms import (CLOSED_STATE, GSTAR, OPEN_GATE, OPEN_TANH, REAL_LINE, K,
+                            TermSup, _components, _domains, _split, term_suprema)
+from ..bounds.xsech2 import xsech2_supremum
+from ..cells import get_cell
+from ..claims._text import TEXT
+from ._model import CoqGroup, CoqTheorem, comment
+from ._printer import coq, coq_name
+
+__all__ = ["xsech2_group", "terms_group", "xsech2_constants", "TABLE_CELLS"]
+
+#: The cells of the exported table: relu_rnn (a step function) and gru_torch (a sup that is
+#: a function of U_h, U_r and bu_h, with no closed form) are listed as not exported.
+TABLE_CELLS = ("rnn", "lstm", "gru", "mgu", "variant")
+_DIGITS = 6
+_TAIL_T = 7  # 4T/(1 + T)^2 = 7/16 < 0.4477 < 0.45, and T >= 1 as the tail lemma needs
+
+
+def _dec(x: str, rounding: str) -> str:
+    return str(Decimal(x).quantize(Decimal(1).scaleb(-_DIGITS), rounding=rounding))
+
+
+def xsech2_constants(article_bound: str = "0.45") -> dict[str, str]:
+    """The constants of the xsech2 theorems, from the certified supremum (outward-rounded)."""
+    sup = xsech2_supremum().to_json()
+    return {"bound": article_bound, "g_hi": _dec(sup["upper"], ROUND_CEILING),
+            "g_lo": _dec(sup["lower"], ROUND_FLOOR),
+            "c_star": _dec(sup["maximiser"].strip("[").split()[0], ROUND_FLOOR)}
+
+
+def _xsech2_theorem(name: str, rel: str, bound: str, claims: tuple[str, ...],
+                    note: str) -> CoqTheorem:
+    T = _TAIL_T
+    tail = Fraction(4 * T, (1 + T) ** 2)
+    g = "Rabs ((1 - tanh c ^ 2) * c)"
+    return CoqTheorem(name, claims, note, (
+        f"{comment(note)}\n"
+        f"Theorem {name} : forall c : R, {g} {rel} {bound}.\n"
+        "Proof.\n"
+        f"  assert (Hpos : forall c, 0 <= c -> {g} {rel} {bound}).\n"
+        f"  {{ intros c H. destruct (Rle_lt_dec c {T}) as [Hc | Hc].\n"
+        f"    - assert (HI : 0 <= c <= {T}) by lra. unfold tanh.\n"
+        "      interval with (i_bisect c, i_taylor c).\n"
+        f"    - assert ({g} <= {tail}) by (apply (xsech2_tail _ {T}); lra). lra. }}\n"
+        "  intros c. destruct (Rle_lt_dec 0 c).\n"
+        "  - apply Hpos; assumption.\n"
+        "  - rewrite <- xsech2_even_abs. apply Hpos. lra.\n"
+        "Qed."))
+
+
+def xsech2_group(article_bound: str = "0.45") -> CoqGroup:
+    """``xsech2_bound`` (the article's claim), ``xsech2_le_sup`` and ``xsech2_sup_attained``."""
+    k = xsech2_constants(article_bound)
+    thms = (
+        _xsech2_theorem("xsech2_bound", "<", k["bound"], ("xsech2-bound",),
+                        f"xsech2-bound: {TEXT['xsech2-bound'][2]}"),
+        _xsech2_theorem("xsech2_le_sup", "<=", k["g_hi"], (),
+                        f"the supremum g* of |(1 - tanh^2 c) c| over all real c is at most "
+                        f"{k['g_hi']} (symrnn's certified upper bound, rounded up)"),
+        CoqTheorem("xsech2_sup_attained", (), f"g* >= {k['g_lo']} (value at c = {k['c_star']})",
+                   comment(f"and g* is at least {k['g_lo']}: the value at c = {k['c_star']}, "
+                           "near the maximiser c* (2 c* tanh c* = 1)") + "\n"
+                   f"Theorem xsech2_sup_attained : Rabs ((1 - tanh {k['c_star']} ^ 2) * "
+                   f"{k['c_star']}) >= {k['g_lo']}.\n"
+                   "Proof. unfold tanh. interval. Qed."),
+    )
+    return CoqGroup("Xsech2", "xsech2-bound over all real c, and the supremum g*", (), "",
+                    thms)
+
+
+# --- the secondary-term table --------------------------------------------------------------
+
+_HYP = {OPEN_GATE: "0 < {v} < 1", OPEN_TANH: "-1 < {v} < 1", CLOSED_STATE: "-1 <= {v} <= 1"}
+
+
+def _hyp(v: sympy.Symbol, dom) -> str | None:
+    if dom == REAL_LINE:
+        return None
+    for d, fmt in _HYP.items():
+        if dom == d:
+            return fmt.format(v=coq_name(v))
+    raise RuntimeError(f"no Coq hypothesis for the domain {dom} of {v}")  # pragma: no cover
+
+
+def _group_proof(g: sympy.Expr, sup: str, hyps: dict[sympy.Symbol, str]) -> tuple[str, str]:
+    """(Coq bound term, tactic proving ``Rabs g <= bound``) for one group."""
+    free = sorted(g.free_symbols, key=str)
+    U_r = sympy.Symbol("U_r")
+    if sup.startswith(("psi", "chi")):
+        r = sympy.Symbol("r_t")
+        (h,) = [s for s in free if s not in (r, U_r)]
+        kind = sup[:3]
+        rr, hh = coq_name(r), coq_name(h)
+        canon = f"{rr}{'' if kind == 'psi' else ' ^ 2'} * (U_r * {hh} * (1 - {rr}) + 1)"
+        return (f"{kind} (Rabs U_r)",
+                f"replace ({coq(g)}) with ({canon}) by ring; "
+                f"apply {kind}_bound; assumption")
+    bound = coq(sympy.sympify(sup).subs(GSTAR, sympy.Symbol("g_star")))
+    if len(free) == 1 and hyps.get(free[0]) is None:  # over the real line: a library lemma
+        c = free[0]
+        sech2 = 1 - sympy.tanh(c) ** 2
+        if sympy.expand(g - sech2) == 0:
+            return "1", "apply sech2_abs_le_1"
+        return ("g_star", f"replace ({coq(g)}) with (({coq(sech2)}) * {coq_name(c)}) by ring; "
+                          "apply xsech2_le_g_star")
+    hints = " ".join(f"pose proof (pow2_ge_0 ({coq_name(v)} - 1 / 2));" for v in free)
+    return bound, f"{hints} apply Rabs_le; split; nra"
+
+
+def _term_theorem(ts: TermSup, k: int) -> CoqTheorem:
+    cell = get_cell(ts.cell)
+    dom = _domains(cell)
+    weight, steps, rest = _split(ts.expr, cell)
+    if steps:  # pragma: no cover - relu_rnn is not in TABLE_CELLS
+        raise RuntimeError(f"{ts.cell}: step functions are not exported")
+    groups = _components(rest)
+    free = sorted(ts.expr.free_symbols, key=str)
+    weights = [s for s in free if s in cell.matrix_symbols]
+    gates = [s for s in free if s not in cell.matrix_symbols]
+    hyps = {v: _hyp(v, dom[v]) for v in gates}
+    bounds, tactics = [], []
+    for g, info in zip(groups, ts.groups):
+        b, tac = _group_proof(g, str(info["sup"]), hyps)
+        bounds.append(b)
+        tactics.append(tac)
+    factors = groups + ([weight] if weight is not None else [])
+    tactics += ["apply Rle_refl"] if weight is not None else []
+    bounds += [f"Rabs {coq_name(weight)}"] if weight is not None else []
+    sign = "" if sympy.expand(sympy.Mul(*factors) - ts.expr) == 0 else "- "
+    if sign and sympy.expand(sympy.Mul(*factors) + ts.expr) != 0:  # pragma: no cover
+        raise RuntimeError(f"the groups of {ts.expr} do not multiply back to it")
+    if ts.factor_formula.has(K):
+        # psi(k) = 1 only for k <= 1, chi(k) = 1 for k <= 2
+        kind = "psi" if ts.factor_formula.subs(K, sympy.Rational(3, 2)) != 1 else "chi"
+        shown = f"{kind} (Rabs U_r)"
+    else:
+        shown = coq(ts.factor_formula.subs(GSTAR, sympy.Symbol("g_star")))
+    rhs = f"{shown} * Rabs {coq_name(weight)}" if weight is not None else shown
+    name = f"{ts.cell}_term{k}_bound"
+    sup_text = ts.to_json()["sup_factor"] + (f" |{weight}|" if weight is not None else "")
+    lines = [comment(f"{ts.cell}, {ts.role} term {ts.label}: sup |term| = {sup_text}"
+                     + (", attained" if ts.attained is True else "")),
+             f"Theorem {name} ({' '.join(coq_name(s) for s in weights + gates)} : R) :"]
+    lines += [f"  {hyps[v]} ->" for v in gates if hyps[v] is not None]
+    lines.append(f"  Rabs ({coq(ts.expr)}) <= {rhs}.")
+    hyp_names = [f"H{j}" for j, v in enumerate(gates) if hyps[v] is not None]
+    proof = ["Proof."] + ([f"  intros {' '.join(hyp_names)}."] if hyp_names else [])
+    product = " * ".join(f"({coq(f)})" for f in factors)
+    proof.append(f"  replace ({coq(ts.expr)}) with ({sign}({product})) by ring.")
+    if sign:
+        proof.append("  rewrite Rabs_Ropp.")
+    proof.append(f"  apply Rle_trans with ({' * '.join(bounds)}).")
+    # Rabs_prod_le peels off the last factor: Rabs (((g1 * g2) * g3) * W)
+    chain = f"({tactics[0]})"
+    for tac in tactics[1:]:
+        chain = f"apply Rabs_prod_le; [{chain} | ({tac})]"
+    proof += [f"  - {chain}.", "  - right; field.", "Qed."]
+    return CoqTheorem(name, _claims_of(ts), f"{ts.cell}: |{ts.label}| <= {rhs}",
+                      "\n".join(lines) + "\n" + "\n".join(proof))
+
+
+def _claims_of(ts: TermSup) -> tuple[str, ...]:
+    """The claims a row settles (their upper-bound part): four-gates is eq9's row;
+    secondary-terms-small is eq6's row and the LSTM's three secondary rows together."""
+    if ts.cell == "rnn" or (ts.cell == "lstm" and ts.role == "secondary"):
+        out = ("secondary-terms-small",)
+        if ts.cell == "lstm" and "∂f_t" in ts.label:
+            out += ("four-gates",)
+        return out
+    return ()
+
+
+def terms_group() -> CoqGroup:
+    """One theorem per row of the table, for :data:`TABLE_CELLS`."""
+    g_hi = xsech2_constants()["g_hi"]
+    thms = []
+    for cell in TABLE_CELLS:
+        for k, ts in enumerate(term_suprema(cell)):
+            thms.append(_term_theorem(ts, k))
+    defs = (f"{comment(f'g_star: the certified upper bound on sup |(1 - tanh^2 c) c| (Xsech2.v)')}\n"
+            f"Definition g_star : R := {g_hi}.\n\n"
+            "Lemma xsech2_le_g_star (c : R) : Rabs ((1 - tanh c ^ 2) * c) <= g_star.\n"
+            "Proof. unfold g_star. apply xsech2_le_sup. Qed.")
+    return CoqGroup("Terms", "the secondary-term table: every term's bound over the admissible "
+                    "gate box", ("Xsech2",), defs, tuple(thms))
