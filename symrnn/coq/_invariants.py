@@ -70,7 +70,7 @@ def _group_for(cell_name: str, state: str, on: str) -> tuple[str, list[CoqTheore
                   f"Definition {fun} ({args} : R) : R :=\n{lets}  {coq(upd)}.")
     step = CoqTheorem(
         f"{fun}_step", (), f"{cell_name}: |{ind}| <= 1 => |{state}_t| <= 1 (one step)",
-        f"{comment(f'one step: if |{ind}| <= 1 then |{state}_t| <= 1, for every parameter and input')}\n"
+        f"{comment(f'one step: if |{ind}| <= 1 then |{state}_t| <= 1, for all weights, biases and inputs')}\n"
         f"Lemma {fun}_step ({args} : R) :\n"
         f"  Rabs {coq_name(ind)} <= 1 -> Rabs ({fun} {args}) <= 1.\n"
         "Proof.\n"
@@ -95,7 +95,7 @@ def _group_for(cell_name: str, state: str, on: str) -> tuple[str, list[CoqTheore
                f"({cell_name}_{state}_seq {seq_args} {first} n)\n"
                "  end.")
         note = (f"gru-h-bounded ({cell.title}): if |{state}_0| <= 1 then |{state}_t| <= 1 for "
-                "every t, all parameters and every input sequence"
+                "every t, all weights and biases and every input sequence"
                 + (", whatever the previous outputs " + ", ".join(map(str, others))
                    if others else ""))
         thms.append(CoqTheorem(
