@@ -3,8 +3,8 @@
 >>> import tempfile
 >>> from symrnn.coq import export_coq
 >>> export = export_coq(tempfile.mkdtemp())
->>> sorted(export.exported)[:3]
-['eq12', 'eq13', 'eq14']
+>>> export.exported["eq13"], export.exported["xsech2-bound"]
+(('eq13',), ('xsech2_bound',))
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ NOT_EXPORTED: dict[str, str] = {
     "forget-dominant": "the sum of the term bounds (eps(U)) is not yet generated; each term's "
                        "bound is (Terms.v)",
     "lstm-long-sequences": "an empirical statement (measured, not proved)",
-    "lstm-c-unbounded": "needs a limit over parameters (tightness) and a divergent sequence: "
+    "lstm-c-unbounded": "needs a limit over the weights and biases (tightness) and a divergent sequence: "
                         "not yet expressed",
     "gru-less-stable": "compares suprema, which needs their attainment (lower bounds), not "
                        "only the exported upper bounds",
