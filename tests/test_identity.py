@@ -86,7 +86,9 @@ def test_witness_points_where_a_side_is_undefined_are_skipped():
     (sympy.I * x, UnsupportedFunctionError, "real"),
     (sympy.Symbol("tanh") + x, ReservedNameError, "rename"),
     (sympy.Symbol("sigma"), ReservedNameError, "reserved"),
-    (sympy.Symbol("x", positive=True) + x, ReservedNameError, "same way"),
+    (sympy.Symbol("x", real=True) + x, ReservedNameError, "same way"),
+    (sympy.sqrt(sympy.Symbol("p", positive=True) ** 2), InvalidExpressionError, "real values"),
+    (sympy.Symbol("n", integer=True), InvalidExpressionError, "assumptions"),
 ])
 def test_bad_input_raises_a_symrnn_error_naming_input_and_fix(bad, error, words):
     with pytest.raises(error) as info:
@@ -138,3 +140,20 @@ def test_arb_eval_of_powers_of_balls_around_or_left_of_zero_is_finite_and_tight(
     assert around_zero.is_finite() and float(around_zero.upper()) <= 0.0102
     left = arb_eval(x**2, {x: arb(-1, 0.5)})
     assert float(left.upper()) <= 2.26 and left.is_finite()
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # found by review: a denominator whose content is pi, and nested constants
+    (sigmoid((sympy.log(x) - sympy.exp(-2)) / sympy.pi),
+     sympy.tanh((sympy.log(x) - sympy.exp(-2)) / (2 * sympy.pi)) / 2 + sympy.Rational(1, 2)),
+    (sympy.exp(-sympy.tanh(1) + 1 / sympy.pi),
+     sympy.exp(-(sympy.E - sympy.exp(-1)) / (sympy.exp(-1) + sympy.E) + 1 / sympy.pi)),
+])
+def test_true_identities_with_constant_contents_are_proved_not_crashed(lhs, rhs):
+    assert check_identity(lhs, rhs).status == "proved"
+
+
+def test_real_symbols_are_accepted_and_decided_for_all_reals():
+    r = sympy.Symbol("r", real=True)
+    assert check_identity(sympy.tanh(r), 2 * sigmoid(2 * r) - 1).status == "proved"
+    assert check_identity(sympy.exp(r), 1 + r).status == "refuted"

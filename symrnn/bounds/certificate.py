@@ -143,14 +143,15 @@ def check_certificate(cert: Mapping[str, Any]) -> CheckResult:
         ctx.prec = int(cert.get("precision_bits", 128))
         try:
             x = sympy.Symbol(cert["var"], real=True)
-            f = sympy.sympify(cert["expr"], locals={cert["var"]: x})
+            f = _parse(cert["expr"], x)
             if "bound" in cert:
                 _check_bound(cert, f, x, res)
             else:
                 _check_sup(cert, f, x, res)
         finally:
             ctx.prec = old
-    except (KeyError, ValueError, TypeError, ZeroDivisionError, sympy.SympifyError) as exc:
+    except (KeyError, ValueError, TypeError, ZeroDivisionError, AttributeError, RecursionError,
+            sympy.SympifyError) as exc:
         res.fail(f"malformed certificate: {type(exc).__name__}: {exc}")
     if res.ok and not res.checked:
         res.fail("no step was checked")
@@ -239,6 +240,15 @@ def _cover(step: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, need_lo: Fra
     return True
 
 
+def _parse(text: str, x: sympy.Symbol) -> sympy.Expr:
+    """A certificate formula, parsed by the same whitelist as cell files (never eval'd:
+    a certificate is untrusted input), with its variable as ``x``."""
+    from ..custom.toml_format import parse_expression
+
+    e = parse_expression(text, field="certificate")
+    return e.xreplace({sympy.Symbol(x.name): x})
+
+
 def _check_sup(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: CheckResult
                ) -> None:
     steps = {s["kind"]: s for s in cert["steps"]}
@@ -259,9 +269,9 @@ def _check_sup(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: Che
         res.fail("sup certificate needs a parity or shifted step to reduce to [0, inf)")
         return
     cp, val = steps["critical-point"], steps["value-at-critical"]
-    P = sympy.sympify(cp["positive_factor"], locals={str(x): x})
-    E = sympy.sympify(cp["equation"], locals={str(x): x})
-    dE = sympy.sympify(cp["equation_derivative"], locals={str(x): x})
+    P = _parse(cp["positive_factor"], x)
+    E = _parse(cp["equation"], x)
+    dE = _parse(cp["equation_derivative"], x)
     if sympy.expand(sympy.diff(f, x) + P * E) != 0:
         res.fail("critical-point: expr' != -P*E exactly")
         return
@@ -273,12 +283,12 @@ def _check_sup(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: Che
         return
     a, b = (Fraction(t) for t in cp["bracket"])
     Ea, Eb = _ev(E, {x: _q(str(a))}), _ev(E, {x: _q(str(b))})
-    if not (a < b and Ea < 0 and Eb > 0):
+    if not (0 <= a < b and Ea < 0 and Eb > 0):  # positivity is proved on (0, inf) only
         res.fail(f"critical-point: E({a}) < 0 < E({b}) not certified ({Ea}, {Eb})")
         return
     res.checked.append(f"critical point: unique root of E in [{a}, {b}]; expr rises then falls")
-    lhs, rhs = (sympy.sympify(t, locals={str(x): x}) for t in val["substitute"].split("="))
-    formula = sympy.sympify(val["formula"], locals={str(x): x})
+    lhs, rhs = (_parse(t, x) for t in val["substitute"].split("="))
+    formula = _parse(val["formula"], x)
     # E = 0 must *force* lhs = rhs: E affine in lhs with a coefficient positive on (0, inf)
     t = sympy.Dummy("t")
     Et = sympy.expand(E.subs(lhs, t))

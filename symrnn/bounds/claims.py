@@ -42,27 +42,29 @@ STATEMENTS: dict[str, str] = {
     "clip-prevents-explosion": relu_clip.STATEMENTS["clip-prevents-explosion"],
     "four-gates": (
         "eq9's term f_t(1 - f_t) o_{t-1} (1 - tanh^2 c_{t-1}) c_{t-1} U_f satisfies "
-        "|term| < (g*/4)|U_f| ~ 0.1119|U_f| for all gates in (0,1) and all real c_{t-1}; g*/4 is "
-        "the supremum (not attained: o_{t-1} < 1). So the term is below 1 whenever "
+        "|term| <= (g*/4)|U_f| ~ 0.1119|U_f| (strictly < for U_f != 0) for all gates in (0,1) "
+        "and all real c_{t-1}; g*/4 is the supremum (not attained: o_{t-1} < 1). So the term is below 1 whenever "
         "|U_f| <= 4/g* ~ 8.93: small unless U_f is large"
     ),
     "secondary-terms-small": (
         "Each LSTM secondary term is eq6's form (a (1 - tanh^2) factor times U) times further "
-        "factors in (0,1), so pointwise |term| < |U_*|, while eq6's supremum |U| is attained "
+        "factors in (0,1), so pointwise |term| <= |U_*| (strictly < for U_* != 0), while eq6's supremum |U| is attained "
         "(h_t = 0). The suprema are (g*/4)|U_f| (eq9), |U_i|/4 (eq10a), |U_c| (eq10b), none "
         "attained: strictly smaller worst case than eq6 for eq9 and eq10a, equal for eq10b "
         "(the squeeze is pointwise, not uniform, for eq10b)"
     ),
     "forget-dominant": (
-        "For eq8 at every admissible point: |dc_t/dc_{t-1} - f_t| < eps(U) := (g*/4)|U_f| + "
-        "|U_i|/4 + |U_c| (sum of the certified term suprema), with f_t in (0,1). Hence "
-        "dc_t/dc_{t-1} in (f_t - eps, f_t + eps) subset (-eps, 1 + eps): per-step gain < 1 + eps "
+        "For eq8 at every admissible point: |dc_t/dc_{t-1} - f_t| <= eps(U) := (g*/4)|U_f| + "
+        "|U_i|/4 + |U_c| (sum of the certified term suprema; strict unless all three weights are "
+        "0), with f_t in (0,1). Hence "
+        "dc_t/dc_{t-1} in [f_t - eps, f_t + eps] subset (-eps, 1 + eps): per-step gain < 1 + eps "
         "(little explosion risk when eps is small), and if f_t <= 1 - eta at every step with "
         "eps <= eta, |dc_t/dc_{t-1}| < 1 (vanishing is governed by f_t near 1)"
     ),
     "gru-less-stable": (
         "Term by term at equal weight magnitudes, every eq13 (GRU) secondary supremum is >= the "
-        "matching LSTM one: |U_z|/4 (z(1-z) h U_z, attained at |h_{t-1}| = 1) > (g*/4)|U_f|; "
+        "matching LSTM one: |U_z|/4 (z(1-z) h U_z, attained at |h_{t-1}| = 1) >= (g*/4)|U_f| "
+        "(strictly for nonzero equal magnitudes); "
         "|U_z|/4 (z(1-z) hhat U_z) = |U_i|/4; psi(|U_r|)|U_h| >= |U_c|, with psi(k) = 1 (k <= 1), "
         "(1+k)^2/(4k) > 1 (k > 1): the factor 1 + (1 - r_t) h_{t-1} U_r amplifies when |U_r| > 1. "
         "The GRU's certified bound on |dh_t/dh_{t-1} - (1 - z_t)| is |U_z|/2 + psi(|U_r|)|U_h| "

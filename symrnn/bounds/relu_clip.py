@@ -32,6 +32,7 @@ from __future__ import annotations
 import sympy
 
 from ..activations import relu
+from ..verify.identity import check_identity
 from ..verify.verdict import Verdict
 from .tanh_in_u import tanh_in_u_sup
 
@@ -113,12 +114,19 @@ def check_clip_prevents_explosion(steps: int = 20) -> Verdict:
     ones = sympy.Matrix([[1, 1], [1, 1]])
     power = ones**10
     nd_grows = power == 2**9 * ones
-    ok = vanishes and nd_grows
+    # the per-factor bound, exactly: 1 - tanh^2 u = 4E/(1 + E)^2 with E = e^{2u} > 0, and
+    # (1 + E)^2 - 4E = (1 - E)^2 >= 0, so 0 < 1 - tanh^2 u <= 1; relu' is 0 or 1
+    E = sympy.exp(2 * a)
+    sech2 = check_identity(1 - sympy.tanh(a) ** 2, 4 * E / (1 + E) ** 2)
+    am_gm = check_identity((1 + E) ** 2 - 4 * E, (1 - E) ** 2)
+    ok = vanishes and nd_grows and sech2.proved and am_gm.proved
     return Verdict(
         "proved" if ok else "unknown",
         "exact: |phi'| <= 1 per factor; witness products in exact rationals",
         evidence={
             "per_factor_bound": "|dh_k/dh_{k-1}| = |phi'(.)| |U| <= |U| <= 1 (phi' in [0, 1])",
+            "tanh_prime_in_(0,1]": {"1 - tanh^2 u = 4E/(1+E)^2, E = e^(2u)": sech2.status,
+                                    "(1+E)^2 - 4E = (1-E)^2": am_gm.status},
             "vanishing_witness": {"cell": "relu", "U": "1/2", "a": "1", "h": "1",
                                   "t": steps, "coefficient": str(coeff)},
             "n_dim_caveat": {"U": "[[1, 1], [1, 1]]", "U^10": str(power.tolist()),

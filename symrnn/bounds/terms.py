@@ -125,7 +125,9 @@ def _to_arb(v: sympy.Expr) -> arb:
         return _to_arb(coeff) * _gstar()
     if v.is_Rational:
         return arb(int(v.p)) / int(v.q)
-    return arb(str(sympy.N(v, 40)))  # pragma: no cover - algebraic sups do not occur
+    # a 40-digit decimal is not an enclosure: refuse rather than certify a rounded value
+    raise UnsupportedFunctionError(  # pragma: no cover - algebraic sups do not occur
+        f"supremum {v} is not rational; an enclosure of it is not implemented")
 
 
 def _poly_sup(p: sympy.Expr, v: sympy.Symbol, dom: Domain) -> tuple[sympy.Expr, bool, str]:
@@ -241,9 +243,18 @@ def _components(factors: list[sympy.Expr]) -> list[sympy.Expr]:
     return [sympy.Mul(*g[1]) for g in groups]
 
 
+#: The cells whose admissible domains :func:`term_suprema` knows (others: symrnn.custom).
+TERM_CELLS = ("rnn", "relu_rnn", "lstm", "gru", "mgu", "variant", "gru_torch")
+
+
 def term_suprema(cell: str) -> list[TermSup]:
     """Every term's supremum over the admissible box, for ``cell``'s article derivative."""
-    return list(_term_suprema(get_cell(cell).name))
+    name = get_cell(cell).name
+    if name not in TERM_CELLS:
+        raise UnsupportedFunctionError(
+            f"term_suprema(cell={name!r}): admissible domains are known for "
+            f"{', '.join(TERM_CELLS)}; for other cells use symrnn.analyze(cell)")
+    return list(_term_suprema(name))
 
 
 @functools.lru_cache(maxsize=None)

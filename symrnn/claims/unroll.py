@@ -102,8 +102,8 @@ def printed_series(u: Unrolled, t: int, theta: sympy.Symbol) -> sympy.Expr:
     series = sympy.S.Zero
     for k in range(t, 0, -1):
         coeff = sympy.Mul(*(u.dh_dprev(j) for j in range(k + 1, t + 1)))
-        if k == t - 2:
-            coeff *= sympy.S.One  # the printed ∂h_{t-2}/∂h_{t-2}
+        if k == t - 2:  # the printed ∂h_{t-2}/∂h_{t-2}: a variable's derivative by itself
+            coeff *= sympy.diff(u.h_sym, u.h_sym)
         series += coeff * u.dh_dtheta(k, theta)
     return series
 
@@ -112,5 +112,6 @@ def check_eq3() -> Verdict:
     return _over_cases(
         printed_series, "check_identity of the unrolled sum against dh_t/dθ",
         "dh_t/dθ = Σ_{k=1}^{t} (∏_{j=k+1}^{t} ∂h_j/∂h_{j-1}) ∂h_k/∂θ (h_0 independent of θ), "
-        "the printed (3) with its redundant factor ∂h_{t-2}/∂h_{t-2} = 1",
+        "the printed (3) with its redundant factor ∂h_{t-2}/∂h_{t-2} = 1, for every parameter "
+        "θ of rnn at t=3 and of mgu and gru at t=2 (general t follows from (2) by induction)",
         {"coefficient_of_dh1_dtheta": "product of t-1 factors ∂h_t/∂h_{t-1}···∂h_2/∂h_1"})

@@ -144,7 +144,9 @@ def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
         md = markdown
         os.makedirs(os.path.dirname(os.path.abspath(md)), exist_ok=True)
         with open(md, "w", encoding="utf-8") as fh:
-            fh.write(to_markdown(report))
+            fig_dir = os.path.relpath(os.path.join(out_dir, "figures"),
+                                      os.path.dirname(os.path.abspath(md)))
+            fh.write(to_markdown(report, fig_dir.replace(os.sep, "/")))
     fig_paths = tuple(os.path.join(out_dir, "figures", f"{s}.pdf") for s in stems)
     if not pdf:
         return BuildResult(tex, None, md, fig_paths)

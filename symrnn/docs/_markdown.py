@@ -69,7 +69,7 @@ def _tree(data: Any, depth: int, key: str = "") -> list[str]:
     return [f"{pad}- {lead}{_code(_scalar(data))}"]
 
 
-def _block(b: Block) -> str:
+def _block(b: Block, figure_dir: str) -> str:
     if isinstance(b, Heading):
         anchor = f'<a id="{b.anchor}"></a>\n' if b.anchor else ""
         title = _code(b.title) if b.level == 3 else _escape(b.title)
@@ -92,10 +92,12 @@ def _block(b: Block) -> str:
     if isinstance(b, Tree):
         return f"**{_escape(b.label)}.**\n\n" + "\n".join(_tree(b.data, 0)) + "\n"
     if isinstance(b, Figure):
-        return f"![{_escape(b.caption)}](figures/{b.stem}.png)\n"
+        return f"![{_escape(b.caption)}]({figure_dir}/{b.stem}.png)\n"
     raise TypeError(f"unknown block {b!r}")  # pragma: no cover - the model is closed
 
 
-def to_markdown(report: Report) -> str:
-    """The whole report as one Markdown document."""
-    return f"# {_escape(report.title)}\n\n" + "\n".join(_block(b) for b in report.blocks)
+def to_markdown(report: Report, figure_dir: str = "figures") -> str:
+    """The whole report as one Markdown document; figures are linked as
+    ``figure_dir/<stem>.png`` (relative to the Markdown file)."""
+    return f"# {_escape(report.title)}\n\n" + "\n".join(_block(b, figure_dir)
+                                                          for b in report.blocks)

@@ -145,8 +145,10 @@ def check_relu_unbounded() -> Verdict:
     return _verdict(all(f["holds"] and f["contains_exact"] for f in fams) and tanh_too["holds"],
                     "proved", "norm lemma (φ' in [0, 1]) + exact family U = M I",
                     "n >= 2: ‖dh_t/dh_{t-1}‖₂ <= ‖U‖₂ for tanh and relu; for relu and every "
-                    "fixed h_{t-1} != 0 and a, sup over U = inf (U = λ 1 h_{t-1}^T/|h_{t-1}|², "
-                    "λ > max|a_k|, makes every pre-activation positive and J = U)",
+                    "fixed h_{t-1} != 0 and a, sup over U = inf. Checked exactly: the instances "
+                    "U = M I at h_{t-1} = (1, 1), a = 0; argued in text for every h_{t-1} != 0 "
+                    "and a: U = λ 1 h_{t-1}^T/|h_{t-1}|², λ > max|a_k|, makes every "
+                    "pre-activation positive and J = U with ‖U‖₂ = λ√n/|h_{t-1}|)",
                     {"lemma": _TANH_LEMMA, "instances": fams,
                      "caveat": "in n-D the tanh RNN is unbounded in U as well "
                                "(tanh-bounded-in-U is refuted), so the contrast the article "

@@ -135,8 +135,11 @@ class _Atomizer:
             cont, prim = sympy.Poly(den, *gens).primitive()
             if prim.LC() < 0:  # Poly is lex-ordered on gens
                 cont, prim = -cont, -prim
-            cont = sympy.Rational(cont)
-            scale, den = Fraction(int(cont.q), int(cont.p)), prim.as_expr()
+            if sympy.sympify(cont).is_Rational:
+                cont = sympy.Rational(cont)
+                scale, den = Fraction(int(cont.q), int(cont.p)), prim.as_expr()
+            else:  # a content like pi stays inside the denominator
+                scale, den = Fraction(1), (cont * prim).as_expr()
             (q,), rem = sympy.reduced(num, [den], *gens, order="lex")
             quotient = q * sympy.Rational(scale.numerator, scale.denominator)
         out: list[tuple[Fraction, sympy.Expr]] = []
