@@ -29,7 +29,7 @@ __all__ = ["DEBIAN_PACKAGES", "FLOW_SETTINGS", "BuildResult", "TexError", "build
 #: Debian packages that compile the document: XeLaTeX, latexmk and the fonts.
 DEBIAN_PACKAGES: tuple[str, ...] = (
     "latexmk", "texlive-xetex", "texlive-latex-recommended", "texlive-latex-extra",
-    "lmodern", "fonts-noto-cjk", "fonts-dejavu-core",
+    "texlive-fonts-recommended", "lmodern", "fonts-noto-cjk", "fonts-dejavu-core",
 )
 
 #: The small measurement behind the flow figures (a few seconds; ``symrnn flow`` for more).
