@@ -53,3 +53,15 @@ def test_status_with_check_marks_exported_claims_checked():
     assert st["xsech2-bound"] == "checked" and st["gru-h-bounded"] == "checked"
     assert st["lstm-c-unbounded"] == "not exported"
     assert "failed" not in st.values()
+
+
+def test_benchmark_script_runs_quick():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_coq.py"
+    proc = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "## Coq (issue 9)" in proc.stdout and "Whole export" in proc.stdout
