@@ -11,6 +11,7 @@ The public API, in one place:
 * numerics (numpy): :func:`step`, :func:`jacobian`, :func:`bptt`, :func:`init_params`, ...;
 * your own cells: :func:`define_cell`, :func:`load_cell` (TOML), :func:`analyze`;
 * the n-dimensional case: :func:`matrix_form`, :func:`prove_cell` (every n);
+* an independent formal check: :func:`export_coq`, :func:`check_coq` (Coq + Interval);
 * measured gradient flow: :func:`measure_flow` (empirical, never a verdict).
 """
 
@@ -37,6 +38,7 @@ from .bounds import (
 )
 from .cells import ARTICLE_CELLS, CATALOG, Cell, Param, State, cell_names, get_cell
 from .claims import CLAIMS, Claim, ClaimResult, claim_ids, formula4, get_claim, printed, run_claims
+from .coq import check_coq, export_coq
 from .custom import (
     Analysis,
     CellDefinitionError,
@@ -71,7 +73,7 @@ __all__ = [
     "ARTICLE_CELLS", "Analysis", "CellDefinitionError", "CellFileError", "FlowResult",
     "analyze", "check_cell", "compile_cell", "define_cell", "load_cell", "loads_cell",
     "measure_flow", "run_property_test", "check_elementwise", "matrix_form", "prove_block",
-    "prove_cell",
+    "prove_cell", "check_coq", "export_coq",
     "BPTTResult", "CATALOG", "CLAIMS", "Cell", "Chain", "Claim", "ClaimResult", "Derivation",
     "Diag", "InvalidArgumentError", "InvalidExpressionError", "Jacobian", "Mat", "Param",
     "ReservedNameError", "ShapeError", "State", "Supremum", "SymrnnError", "Term", "TermSup",

@@ -5,6 +5,7 @@
     symrnn list                              the catalog's cells and the claim ids
     symrnn analyze FILE.toml [--json|--latex] the full analysis of your own cell
     symrnn flow [--cells ...] [--out DIR]     measured gradient flow (empirical)
+    symrnn export coq DIR [--check]           the proofs as a Coq development
 
 ``verify`` exits 0 when every claim run reached its recorded expected verdict, 1
 otherwise; bad usage (an unknown cell or claim id) exits 2 with one line on stderr.
@@ -41,11 +42,19 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
     results = run_claims(args.only or None, progress=progress,
                          empirical=args.json and not args.no_empirical)
+    coq: dict[str, str] = {}
+    if args.coq:
+        from .coq.status import coq_status
+
+        coq = coq_status(check=True)
     if tty:
         print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
     if args.json:
-        json.dump({"claims": [r.to_json() for r in results]}, sys.stdout, indent=2,
-                  ensure_ascii=False)
+        rows = [r.to_json() for r in results]
+        for row in rows:
+            if row["id"] in coq:
+                row["evidence"]["coq"] = coq[row["id"]]
+        json.dump({"claims": rows}, sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         print(f"{'id':<28} {'claim':<46} {'method':<14} {'verdict':<8} {'n-D':<8} "
@@ -57,11 +66,13 @@ def _cmd_verify(args: argparse.Namespace) -> int:
                 f"  (expected {r.claim.expected}"
                 + (f", n-D {r.claim.expected_nd}" if r.verdict_nd is not None else "") + ")")
             print(f"{r.claim.id:<28} {_short(r.claim.en, 46):<46} {r.claim.method:<14} "
-                  f"{r.verdict.status:<8} {nd:<8} {r.seconds:>7.2f}{mark}")
+                  f"{r.verdict.status:<8} {nd:<8} {r.seconds:>7.2f}{mark}"
+                  + (f"  coq: {coq[r.claim.id]}" if r.claim.id in coq else ""))
         counts = {s: sum(r.verdict.status == s for r in results)
                   for s in ("proved", "refuted", "unknown")}
         pending = [r.claim.id for r in results if r.claim.check is None]
         missed = [r.claim.id for r in results if not r.as_expected]
+        missed += [f"{cid} (coq)" for cid, st in coq.items() if st == "failed"]
         print("-" * 116)
         print(f"{len(results)} claims: {counts['proved']} proved, {counts['refuted']} refuted, "
               f"{counts['unknown']} unknown"
@@ -71,7 +82,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
               "see --json for the statements and counterexamples)")
         print("every claim reached its expected verdict" if not missed
               else f"NOT as expected: {', '.join(missed)}")
-    return 0 if all(r.as_expected for r in results) else 1
+    coq_ok = all(st != "failed" for st in coq.values())
+    return 0 if all(r.as_expected for r in results) and coq_ok else 1
 
 
 def _cmd_derive(args: argparse.Namespace) -> int:
@@ -121,6 +133,9 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--only", nargs="+", metavar="ID", help="check only these claim ids")
     v.add_argument("--no-empirical", action="store_true",
                    help="with --json, leave out the measured (empirical) evidence")
+    v.add_argument("--coq", action="store_true",
+                   help="export the Coq development, check it with coqc, and show per claim "
+                        "whether a Coq proof was checked (\"coq\" in the JSON evidence)")
     v.set_defaults(run=_cmd_verify)
     d = sub.add_parser("derive", help="a cell's Jacobian and its term split")
     d.add_argument("cell", help="a catalog cell name (see `symrnn list`)")
@@ -128,11 +143,13 @@ def _parser() -> argparse.ArgumentParser:
     d.set_defaults(run=_cmd_derive)
     ls = sub.add_parser("list", help="list cells and claims")
     ls.set_defaults(run=_cmd_list)
+    from .coq.cli import add_parser as add_export
     from .custom.cli import add_parser as add_analyze
     from .flow.cli import add_parser as add_flow
 
     add_analyze(sub)
     add_flow(sub)
+    add_export(sub)
     return p
 
 

@@ -65,3 +65,17 @@ def test_derive_an_unknown_cell_prints_one_line_and_exits_two():
 def test_an_unknown_claim_id_exits_two(argv, capsys):
     assert main(argv) == 2
     assert "unknown claim id 'nope'" in capsys.readouterr().err
+
+
+def test_verify_coq_marks_claims_whose_coq_proof_was_checked(capsys):
+    import os
+    import shutil
+
+    if shutil.which("coqc") is None:
+        if os.environ.get("CI"):
+            pytest.fail("coqc is missing in CI: .ci/run must install coq (see .ci/apt-packages.txt)")
+        pytest.skip("coqc not installed (run .ci/run, or apt-get install coq libcoq-interval)")
+    assert main(["verify", "--json", "--coq", "--no-empirical", "--only", "eq6", "eq1"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["claims"]}
+    assert rows["eq6"]["evidence"]["coq"] == "checked"
+    assert rows["eq1"]["evidence"]["coq"] == "not exported"
