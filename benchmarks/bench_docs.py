@@ -49,6 +49,7 @@ def main() -> None:
     args = ap.parse_args()
     from symrnn.docs import missing_tex
 
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         tex_dir, pdf_dir = os.path.join(tmp, "tex"), os.path.join(tmp, "pdf")
         md = os.path.join(tex_dir, "report.md")
@@ -87,7 +88,9 @@ def main() -> None:
           "compiling < 10 s; with the PDF compile < 60 s.")
     print()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+          f"{platform.python_version()}, {platform.platform()}; load average before the "
+          f"run {load[0]:.2f} (the figures are drawn in a second process beside the claims, "
+          "so a busy machine slows the first step most)")
     print()
     print("| step | value |")
     print("|---|---|")
