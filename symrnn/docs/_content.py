@@ -22,8 +22,8 @@ from ..claims.equations import _DERIVED, _printed_cells
 from ..derivation import article_derivative, chains_latex, derive
 from ..ndim import FORM_KEYS, matrix_form
 from ..verify.verdict import STATUSES, Verdict
-from ._model import (Block, Display, Figure, Formula, Heading, Inline, Paragraph, Report,
-                     Table, Text, Tree)
+from ._model import (Block, Display, Figure, Formula, Heading, Paragraph, Report, Table,
+                     Text, Tree)
 from ._snippets import derivation_formula, expr_latex, partial_latex, witness_formulas
 
 __all__ = ["build_report", "claim_anchor", "cell_anchor", "TITLE", "FIGURES"]
