@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: verify test setup setup-test clean
+.PHONY: verify test setup setup-test report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ verify: setup
 
 test: setup-test
 	$(BIN)/python -m pytest
+
+# Regenerate the committed Markdown report (a test fails when it is stale).
+report: setup
+	$(BIN)/symrnn docs --out build/docs --no-pdf --no-empirical --no-figures --markdown docs/report.md
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis

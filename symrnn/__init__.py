@@ -11,6 +11,7 @@ The public API, in one place:
 * numerics (numpy): :func:`step`, :func:`jacobian`, :func:`bptt`, :func:`init_params`, ...;
 * your own cells: :func:`define_cell`, :func:`load_cell` (TOML), :func:`analyze`;
 * the n-dimensional case: :func:`matrix_form`, :func:`prove_cell` (every n);
+* documents: :func:`build_docs` (LaTeX/PDF and Markdown), :func:`verdict_latex`;
 * an independent formal check: :func:`export_coq`, :func:`check_coq` (Coq + Interval);
 * measured gradient flow: :func:`measure_flow` (empirical, never a verdict).
 """
@@ -51,6 +52,7 @@ from .custom import (
     loads_cell,
     run_property_test,
 )
+from .docs import build_docs, derivation_latex, verdict_latex
 from .derivation import Chain, Derivation, Diag, Jacobian, Mat, Term, article_derivative, derive
 from .flow import FlowResult, measure_flow
 from .ndim import check_elementwise, matrix_form, prove_block, prove_cell
@@ -73,7 +75,7 @@ __all__ = [
     "ARTICLE_CELLS", "Analysis", "CellDefinitionError", "CellFileError", "FlowResult",
     "analyze", "check_cell", "compile_cell", "define_cell", "load_cell", "loads_cell",
     "measure_flow", "run_property_test", "check_elementwise", "matrix_form", "prove_block",
-    "prove_cell", "check_coq", "export_coq",
+    "prove_cell", "check_coq", "export_coq", "build_docs", "derivation_latex", "verdict_latex",
     "BPTTResult", "CATALOG", "CLAIMS", "Cell", "Chain", "Claim", "ClaimResult", "Derivation",
     "Diag", "InvalidArgumentError", "InvalidExpressionError", "Jacobian", "Mat", "Param",
     "ReservedNameError", "ShapeError", "State", "Supremum", "SymrnnError", "Term", "TermSup",

@@ -6,6 +6,7 @@
     symrnn analyze FILE.toml [--json|--latex] the full analysis of your own cell
     symrnn flow [--cells ...] [--out DIR]     measured gradient flow (empirical)
     symrnn export coq DIR [--check]           the proofs as a Coq development
+    symrnn docs --out DIR [--no-pdf]          the report as LaTeX (and PDF) and Markdown
 
 ``verify`` exits 0 when every claim run reached its recorded expected verdict, 1
 otherwise; bad usage (an unknown cell or claim id) exits 2 with one line on stderr.
@@ -145,11 +146,13 @@ def _parser() -> argparse.ArgumentParser:
     ls.set_defaults(run=_cmd_list)
     from .coq.cli import add_parser as add_export
     from .custom.cli import add_parser as add_analyze
+    from .docs.cli import add_parser as add_docs
     from .flow.cli import add_parser as add_flow
 
     add_analyze(sub)
     add_flow(sub)
     add_export(sub)
+    add_docs(sub)
     return p
 
 

@@ -117,8 +117,18 @@ class Derivation:
         return sympy.diff(self.values()[self.of], self.wrt)
 
     def latex(self) -> str:
+        """``∂of/∂wrt = term_1 + term_2 …`` in LaTeX, terms in the article's order."""
         lhs = rf"\frac{{\partial {sympy.latex(self.of)}}}{{\partial {sympy.latex(self.wrt)}}}"
-        return lhs + " = " + " + ".join(sympy.latex(t.expr) for t in self.terms)
+        body = ""
+        for k, t in enumerate(self.terms):
+            tex = sympy.latex(t.expr)
+            if k and not tex.startswith("-"):
+                body += " + "
+            elif k:
+                body += " - "
+                tex = tex[1:].lstrip()
+            body += tex
+        return f"{lhs} = {body}"
 
     def __str__(self) -> str:
         lines = [f"d{self.of}/d{self.wrt} = {self.expr}"]
