@@ -212,14 +212,18 @@ def _piecewise(name: str) -> sympy.Expr:
     return sympy.Piecewise((1, K <= 2), (4 * (1 + K) ** 3 / (27 * K**2), True))
 
 
-def _split(term_expr: sympy.Expr, cell: Cell) -> tuple[sympy.Expr | None, list[sympy.Expr],
-                                                         list[sympy.Expr]]:
-    weights = cell.matrix_symbols
+def split_weight(term_expr: sympy.Expr, weights) -> tuple[sympy.Expr | None,
+                                                          list[sympy.Expr], list[sympy.Expr]]:
+    """A term as (the weights it carries, its step-function factors, the other factors).
+
+    A factor is a weight when it is a weight symbol or a power of one; numbers other than
+    ±1 go to the other factors as their absolute value.
+    """
     carried: list[sympy.Expr] = []
     steps: list[sympy.Expr] = []
     rest: list[sympy.Expr] = []
     for fac in sympy.Mul.make_args(sympy.factor_terms(term_expr)):
-        if fac in weights:
+        if (fac.base if fac.is_Pow else fac) in weights:
             carried.append(fac)
         elif isinstance(fac, sympy.Heaviside):
             steps.append(fac)
@@ -265,7 +269,7 @@ def _term_suprema(cell: str) -> tuple[TermSup, ...]:
     weights = c.matrix_symbols | {s for s in c.param_symbols}
     out: list[TermSup] = []
     for t in d.terms:
-        weight, steps, rest = _split(t.expr, c)
+        weight, steps, rest = split_weight(t.expr, c.matrix_symbols)
         formula = sympy.Integer(1)
         attained = True
         groups: list[dict[str, Any]] = []

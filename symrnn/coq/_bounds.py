@@ -18,7 +18,7 @@ from fractions import Fraction
 import sympy
 
 from ..bounds.terms import (CLOSED_STATE, GSTAR, OPEN_GATE, OPEN_TANH, REAL_LINE, K,
-                            TermSup, _components, _domains, _split, term_suprema)
+                            TermSup, _components, _domains, split_weight, term_suprema)
 from ..bounds.xsech2 import xsech2_supremum
 from ..cells import get_cell
 from ..claims._text import TEXT
@@ -128,7 +128,7 @@ def _group_proof(g: sympy.Expr, sup: str, hyps: dict[sympy.Symbol, str]) -> tupl
 def _term_theorem(ts: TermSup, k: int) -> CoqTheorem:
     cell = get_cell(ts.cell)
     dom = _domains(cell)
-    weight, steps, rest = _split(ts.expr, cell)
+    weight, steps, rest = split_weight(ts.expr, cell.matrix_symbols)
     if steps:  # pragma: no cover - relu_rnn is not in TABLE_CELLS
         raise RuntimeError(f"{ts.cell}: step functions are not exported")
     groups = _components(rest)

@@ -40,7 +40,15 @@ from flint import arb
 from .._errors import SymrnnError
 from ..bounds._branch import maximize
 from ..bounds._interval import ball_str, compile_enclosure, upper_str
-from ..bounds.terms import GSTAR, REAL_LINE, Domain, _components, _to_arb, group_sup
+from ..bounds.terms import (
+    GSTAR,
+    REAL_LINE,
+    Domain,
+    _components,
+    _to_arb,
+    group_sup,
+    split_weight,
+)
 from ..cells._base import Cell
 from ._domains import CellDomains
 
@@ -96,24 +104,6 @@ class TermBound:
         if self.reason:
             out["reason"] = self.reason
         return out
-
-
-def _split(expr: sympy.Expr, params: set[sympy.Symbol]):
-    weight: list[sympy.Expr] = []
-    steps: list[sympy.Expr] = []
-    rest: list[sympy.Expr] = []
-    for fac in sympy.Mul.make_args(sympy.factor_terms(expr)):
-        base = fac.base if fac.is_Pow else fac
-        if base in params:
-            weight.append(fac)
-        elif isinstance(fac, sympy.Heaviside):
-            steps.append(fac)
-        elif fac.is_number:
-            if abs(fac) != 1:
-                rest.append(abs(fac))
-        else:
-            rest.append(fac)
-    return (sympy.Mul(*weight) if weight else None), steps, rest
 
 
 def _signs(p: sympy.Expr, free: list[sympy.Symbol]) -> set:
@@ -204,7 +194,7 @@ def bound_term(cell: Cell, expr: sympy.Expr, doms: CellDomains) -> TermBound:
     """The supremum (or an upper bound) of ``|expr|`` over the admissible box."""
     expr = expr.xreplace(doms.derived)
     params = set(cell.param_symbols)
-    weight, steps, rest = _split(expr, params)
+    weight, steps, rest = split_weight(expr, params)
     groups: list[dict[str, Any]] = []
     formula: sympy.Expr | None = sympy.Integer(1)
     ball: arb | None = arb(1)
