@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import sympy
 
+from ..activations import sigmoid
 from ..cells import CATALOG, Cell, get_cell
 from ..cells._base import prev_sym, t_sym
 from ..derivation import article_derivative
@@ -21,8 +22,8 @@ from ..verify.verdict import Verdict
 from .article import formula4, printed
 from .unroll import check_eq2, check_eq3
 
-__all__ = ["EQUATION_CHECKS", "check_against_derivation", "check_definition", "combine",
-           "compare_printed"]
+__all__ = ["DERIVED", "EQUATION_CHECKS", "check_against_derivation", "check_definition",
+           "combine", "compare_printed", "printed_cells"]
 
 
 def combine(parts: dict[str, Verdict], statement: str, method: str,
@@ -84,9 +85,9 @@ def check_eq1() -> Verdict:
                    evidence={"cells": list(CATALOG)}, statement=statement)
 
 
-#: The article's defining equations of each cell, as printed (gate notation).
-def _printed_cells() -> dict[str, dict[str, sympy.Expr]]:
-    from ..activations import sigmoid
+def printed_cells() -> dict[str, dict[str, sympy.Expr]]:
+    """The article's defining equations of each cell, as printed (gate notation):
+    ``{eq: {quantity: right-hand side}}`` for eq5, eq7, eq11, eq12, eq14."""
 
     S = sympy.Symbol
     x, h1, c1 = t_sym("x"), prev_sym("h"), prev_sym("c")
@@ -124,7 +125,7 @@ _RENAMED = {"eq11": {sympy.Symbol("b_c"): sympy.Symbol("b_h")},
 def check_definition(eq: str, cell: Cell | None = None) -> Verdict:
     """The catalog cell (or ``cell``) is the article's ``eq``, equation by equation."""
     cell = cell or get_cell(_CELL_OF[eq])
-    eqs = _printed_cells()[eq]
+    eqs = printed_cells()[eq]
     statement = f"catalog cell {cell.name!r} is {eq}, equation by equation"
     if set(eqs) != {str(s) for s, _ in cell.definitions}:
         return Verdict("refuted", "the cell defines other quantities than the article",
@@ -151,7 +152,7 @@ def _partial(cell: str, gate: str) -> sympy.Expr:
 
 #: eq → (cell, the coefficient and gate of an LSTM term or None for the whole derivative,
 #:       the statement checked)
-_DERIVED: dict[str, tuple[str, tuple[str, str] | None, str]] = {
+DERIVED: dict[str, tuple[str, tuple[str, str] | None, str]] = {
     "eq6": ("rnn", None,
             "∂h_t/∂h_{t-1} = (1 − h_t²) U for h_t = tanh(W x_t + U h_{t-1} + b) (1-D)"),
     "eq9": ("lstm", ("c_{t-1}", "f"),
@@ -169,7 +170,7 @@ def check_against_derivation(eq: str, form: sympy.Expr | None = None) -> Verdict
     eq6, eq9, eq10a, eq10b or eq13 against SymPy's independent differentiation of the
     written-out cell; the evidence also says whether symrnn's own chain-rule derivation
     equals it in gate notation."""
-    cell, term, statement = _DERIVED[eq]
+    cell, term, statement = DERIVED[eq]
     d = article_derivative(cell)
     if term is None:
         direct, gate_form = d.direct(), d.expr

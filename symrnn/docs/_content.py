@@ -18,7 +18,7 @@ from ..bounds import comparison_table, term_suprema
 from ..cells import CATALOG, Cell
 from ..cells._base import prev_sym, t_sym
 from ..claims import ClaimResult, formula4, printed
-from ..claims.equations import _DERIVED, _printed_cells
+from ..claims.equations import DERIVED, printed_cells
 from ..derivation import article_derivative, chains_latex, derive
 from ..ndim import FORM_KEYS, matrix_form
 from ..verify.verdict import STATUSES, Verdict
@@ -97,7 +97,7 @@ def _verdict_blocks(v: Verdict, label: str, skip: Sequence[str] = ()) -> list[Bl
 
 def _lhs_of(eq: str) -> tuple[str, sympy.Expr]:
     """The typeset left side of a printed derivative eq, and the derived 1-D form."""
-    cell, term, _ = _DERIVED[eq]
+    cell, term, _ = DERIVED[eq]
     d = article_derivative(cell)
     if term is None:
         return partial_latex(d.of, d.wrt), d.expr
@@ -118,7 +118,7 @@ def _forms(cid: str) -> list[Block]:
         return [Display((Formula(expr_latex(rhs), expr=rhs),), "Printed form (right side)"),
                 Display((Formula(expr_latex(lhs), expr=lhs),),
                         "Left side as symrnn writes it (derivatives taken by SymPy)")]
-    if cid in _DERIVED:
+    if cid in DERIVED:
         lhs, derived = _lhs_of(cid)
         form = printed(cid)
         return [Display((Formula(expr_latex(form), lhs, form),), "Printed form"),
@@ -132,7 +132,7 @@ def _forms(cid: str) -> list[Block]:
                         "Derived form (symrnn's chain rule; terms in the article's order)"),
                 *_terms_blocks(d)]
     if cid in _DEFINITIONS:
-        eqs = _printed_cells()[cid]
+        eqs = printed_cells()[cid]
         printed_forms = tuple(Formula(expr_latex(e), expr_latex(sympy.Symbol(n)), e)
                               for n, e in eqs.items())
         return [Display(printed_forms, "Printed form (transcribed)"),
@@ -155,7 +155,7 @@ def _claim_blocks(r: ClaimResult, empirical: bool) -> list[Block]:
         out.append(Paragraph((Text(c.zh),), "原文"))
     out.append(Paragraph((Text(c.en),), "English"))
     out += _forms(c.id)
-    shown = ("printed", "derived") if c.id in _DERIVED else ()
+    shown = ("printed", "derived") if c.id in DERIVED else ()
     out += _verdict_blocks(r.verdict, "Verdict", shown)
     if r.verdict.status != c.expected:
         out.append(Paragraph((Text(f"NOT as recorded: expected {c.expected}", "bold"),)))
