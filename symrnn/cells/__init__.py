@@ -8,14 +8,15 @@
 from __future__ import annotations
 
 from .._errors import UnknownCellError
-from ._base import Cell, Param, State
+from ._base import Cell, CellPath, Param, State
 from .gru import gru, gru_torch, mgu
 from .lstm import lstm
 from .rnn import relu_rnn, rnn
 from .extended import EXTENDED
 from .variant import variant
 
-__all__ = ["ARTICLE_CELLS", "CATALOG", "Cell", "Param", "State", "cell_names", "get_cell"]
+__all__ = ["ARTICLE_CELLS", "CATALOG", "Cell", "CellPath", "Param", "State", "cell_names",
+           "get_cell"]
 
 #: The article's cells (and gru_torch), in the article's order.
 ARTICLE_CELLS: tuple[str, ...] = ("rnn", "relu_rnn", "lstm", "gru", "mgu", "variant", "gru_torch")

@@ -15,7 +15,7 @@ from typing import Literal
 
 import sympy
 
-__all__ = ["Cell", "Param", "State", "t_sym", "prev_sym", "params_for"]
+__all__ = ["Cell", "CellPath", "Param", "State", "t_sym", "prev_sym", "params_for"]
 
 ParamKind = Literal["input_matrix", "recurrent_matrix", "bias"]
 
@@ -76,6 +76,21 @@ def params_for(*suffixes: str, input_bias: dict[str, str] | None = None) -> tupl
 
 
 @dataclass(frozen=True)
+class CellPath:
+    """A derivative a cell's analysis singles out, as the article does for eq (8) and (14):
+    ∂of_t/∂wrt_{t-1} with the previous values of other states written out, e.g.
+    ``CellPath("c", "c", (("h", o_{t-1} tanh c_{t-1}),))`` for the LSTM's c-path.
+
+    ``substitutions`` pairs a state name with its previous value in previous states and
+    previous gates (``o_{t-1}``); :func:`symrnn.custom.define_cell` validates it.
+    """
+
+    of: str
+    wrt: str
+    substitutions: tuple[tuple[str, sympy.Expr], ...] = ()
+
+
+@dataclass(frozen=True)
 class Cell:
     """One recurrent cell: the article's equations for one step.
 
@@ -89,6 +104,8 @@ class Cell:
         params: the trained parameters.
         reference: citation for the docstring and reports.
         notes: conventions worth stating (gate orientation, where reset applies).
+        path: for a user cell, the derivative :func:`symrnn.derivation.article_derivative`
+            gives (see :class:`CellPath`); None for the catalog, whose paths are fixed.
     """
 
     name: str
@@ -101,6 +118,7 @@ class Cell:
     reference: str = ""
     notes: str = ""
     x: sympy.Symbol = field(default_factory=lambda: t_sym("x"))
+    path: CellPath | None = None
 
     @property
     def inputs(self) -> tuple[sympy.Symbol, ...]:

@@ -8,6 +8,10 @@ A gate built from ``x``, previous states and parameters only (minGRU's
 (CIFG's :math:`1 - i_t` if written as a gate) and is replaced by its definition before
 bounding.
 
+**Previous gates.** A cell's path (:class:`~symrnn.cells.CellPath`) may write a previous
+state through previous gates, :math:`h_{t-1} = o_{t-1}\tanh c_{t-1}`; a previous primitive
+gate :math:`g_{t-1}` has the range of :math:`g` (``o_prev`` in (0, 1)).
+
 **Independence.** Primitive gates take every combination of values in their ranges when
 each has a *private bias*: a vector parameter added at the top of its pre-activation and
 used by no other gate (given the other gates' values, choose that bias). Otherwise — JANET's
@@ -34,7 +38,7 @@ from .._errors import SymrnnError
 from ..activations import relu, sigmoid
 from ..bounds.invariants import multilinear_range
 from ..bounds.terms import CLOSED_STATE, OPEN_GATE, OPEN_TANH, REAL_LINE, Domain
-from ..cells._base import Cell
+from ..cells._base import Cell, prev_sym
 from ..verify.verdict import Verdict
 
 __all__ = ["CellDomains", "cell_domains", "state_invariants"]
@@ -176,6 +180,9 @@ def cell_domains(cell: Cell, invariants: Verdict | None = None) -> CellDomains:
     bounded = tuple(inv.evidence.get("bounded_states", ()))
     prim = _primitive(cell)
     dom: dict[sympy.Symbol, Domain] = dict(prim)
+    for g in cell.gates:  # o_{t-1} of a path's substitution: the range of o
+        if g in prim:
+            dom[prev_sym(str(g)[:-2])] = prim[g]
     for st in cell.states:
         dom[st.prev] = CLOSED_STATE if st.name in bounded else REAL_LINE
         dom.setdefault(st.new, dom[st.prev])

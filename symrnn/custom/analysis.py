@@ -10,7 +10,14 @@ one-step state Jacobian (:func:`symrnn.derivation.derive`):
   upper bound when gates are not independent, or "unknown";
 * the n-D matrix form of the block, :math:`\sum \mathrm{diag}(e_1)\,U\,\mathrm{diag}(e_2)\cdots`;
 
-plus the state-range invariants provable by the vertex lemma (:mod:`._domains`). A numeric
+plus the state-range invariants provable by the vertex lemma (:mod:`._domains`), and — when
+the cell carries a path (``define_cell(..., path=...)``, a cell file's ``[path]``, or
+``analyze(cell, path=...)``) — the same term split, gate counts and suprema for that
+derivative (:func:`symrnn.derivation.path_derivative`) in :attr:`Analysis.path_terms`: the
+LSTM's c-path with :math:`h_{t-1} = o_{t-1}\tanh c_{t-1}` gives eq (9)'s
+:math:`(g^*/4)|U_f|`. A path term holding a previous gate :math:`g_{t-1}` and a previous
+state whose update depends on :math:`g_t` is bounded as an upper bound only (the two are
+not independent). A numeric
 implementation compiled from the same equations (:func:`compile_cell`) and a property test
 against 50-digit finite differences (:func:`run_property_test`) come with it.
 
@@ -22,6 +29,7 @@ against 50-digit finite differences (:func:`run_property_test`) come with it.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,14 +40,14 @@ from numpy.typing import NDArray
 
 from .._errors import ShapeError
 from ..cells import get_cell
-from ..cells._base import Cell
-from ..derivation import Jacobian, chains_latex, derive
+from ..cells._base import Cell, CellPath, prev_sym
+from ..derivation import Derivation, Jacobian, article_derivative, chains_latex, derive
 from ..numeric._jacobian import CompiledJacobian, _jacobian_batch, compiled
 from ..verify.verdict import Verdict
 from ._domains import CellDomains, cell_domains, state_invariants
 from ._mp import fd_jacobian
 from ._sup import TermBound, bound_chains, gate_count
-from .define import check_cell
+from .define import check_cell, check_path
 
 __all__ = ["TermAnalysis", "Analysis", "analyze", "CompiledCell", "compile_cell",
            "PropertyTestResult", "run_property_test"]
@@ -72,33 +80,69 @@ class Analysis:
     matrix_form: dict[tuple[str, str], str]
     matrix_latex: dict[tuple[str, str], str]
     seconds: dict[str, float] = field(default_factory=dict)
+    path: Derivation | None = None
+    path_terms: tuple[TermAnalysis, ...] = ()
 
     def block_terms(self, out: str, inp: str) -> tuple[TermAnalysis, ...]:
         return tuple(t for t in self.terms if t.block == (out, inp))
 
 
-def analyze(cell: Cell | str) -> Analysis:
+def _term(cell: Cell, block: tuple[str, str], t, doms: CellDomains) -> TermAnalysis:
+    return TermAnalysis(block, t.label, t.role, t.expr, gate_count(cell, t.expr, doms),
+                        bound_chains(cell, t, doms),
+                        " + ".join(str(c) for c in t.chains) or "0")
+
+
+def _coupled(cell: Cell, expr: sympy.Expr) -> list[str]:
+    """Pairs (g_{t-1}, s_{t-1}) in ``expr`` where s's update depends on g_t."""
+    deps: dict[sympy.Symbol, set[sympy.Symbol]] = {}
+    for s, e in cell.definitions:
+        d = set(e.free_symbols)
+        for v in e.free_symbols & set(deps):
+            d |= deps[v]
+        deps[s] = d
+    out = []
+    for g in cell.gates:
+        gp = prev_sym(str(g)[:-2])
+        if gp not in expr.free_symbols:
+            continue
+        for st in cell.states:
+            if st.prev in expr.free_symbols and g in deps[st.new]:
+                out.append(f"{gp} and {st.prev} ({st.name}'s update uses {g})")
+    return out
+
+
+def analyze(cell: Cell | str, path: Mapping[str, object] | CellPath | None = None) -> Analysis:
     """Derive, split, bound and check invariants for ``cell`` (a :class:`Cell` or a catalog
-    name). Raises :class:`~symrnn.SymrnnError` if the cell breaks a definition rule."""
+    name); ``path`` (see :func:`~symrnn.custom.define_cell`) overrides the cell's own path.
+    Raises :class:`~symrnn.SymrnnError` if the cell or the path breaks a definition rule."""
     cell = check_cell(get_cell(cell))
+    if path is not None:
+        cell = dataclasses.replace(cell, path=check_path(cell, path))
     t0 = time.perf_counter()
     jac = derive(cell)
+    der = article_derivative(cell) if cell.path is not None else None
     t1 = time.perf_counter()
     inv = state_invariants(cell)
     doms = cell_domains(cell, inv)
-    terms = []
-    for (out, inp), der in jac.derivations.items():
+    terms = [_term(cell, key, t, doms) for key, d in jac.derivations.items() for t in d.terms]
+    path_terms: list[TermAnalysis] = []
+    if der is not None:
+        key = (cell.path.of, cell.path.wrt)  # type: ignore[union-attr]
         for t in der.terms:
-            terms.append(TermAnalysis((out, inp), t.label, t.role, t.expr,
-                                      gate_count(cell, t.expr, doms),
-                                      bound_chains(cell, t, doms),
-                                      " + ".join(str(c) for c in t.chains) or "0"))
+            ta = _term(cell, key, t, doms)
+            pairs = _coupled(cell, t.expr)
+            if pairs and ta.bound.status == "sup":
+                ta = dataclasses.replace(ta, bound=dataclasses.replace(
+                    ta.bound, status="upper", attained=None,
+                    reason="previous gate and state not independent: " + "; ".join(pairs)))
+            path_terms.append(ta)
     t2 = time.perf_counter()
     forms = {k: " + ".join(str(c) for c in ch) or "0" for k, ch in jac.blocks.items()}
     latex = {k: chains_latex(ch) for k, ch in jac.blocks.items()}
     return Analysis(cell, jac, tuple(terms), inv, doms, forms, latex,
                     {"derivation": t1 - t0, "decomposition_and_bounds": t2 - t1,
-                     "total": time.perf_counter() - t0})
+                     "total": time.perf_counter() - t0}, der, tuple(path_terms))
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,33 @@ Every rule broken raises a :class:`~symrnn.SymrnnError` naming the field, the ru
 unknown symbols, a state without an update, a gate defined through itself, functions that
 are unsupported or not differentiable, and shapes without an n-D reading (a matrix outside a
 product, two matrices in one product, ``x`` combined elementwise with an n-vector).
+
+**A path** (optional): the article does not stop at the Jacobian blocks; for the LSTM it
+analyses ∂c_t/∂c_{t-1} with h_{t-1} = o_{t-1} tanh(c_{t-1}) written out (eq 8–10), which
+turns the unbounded :math:`c_{t-1} f_t(1-f_t) U_f` of the block ∂c_t/∂h_{t-1} into eq (9)'s
+certified :math:`(g^*/4)|U_f|`. ``path={"of": "c", "wrt": "c", "substitute": {"h": expr}}``
+asks for that derivative (``wrt`` defaults to ``of``). A substitution's expression uses
+previous states (``c_prev``) and *previous gates* (``o_prev`` is :math:`o_{t-1}`, with the
+range of ``o``: a sigmoid gate lies in (0, 1)); it must be the state's own update one step
+back (``h = o*tanh(c)`` gives ``h_prev = o_prev*tanh(c_prev)``), checked symbolically.
+
+>>> from symrnn.activations import sigmoid
+>>> c, c_prev, f, o, o_prev = symbols("c c_prev f o o_prev")
+>>> Wf, Uf, bf, Wo, Uo, bo = symbols("W_f U_f b_f W_o U_o b_o")
+>>> lstm1 = define_cell(
+...     "lstm_f", states=["h", "c"], gates={"f": sigmoid(Wf*x + Uf*h_prev + bf),
+...     "o": sigmoid(Wo*x + Uo*h_prev + bo)},
+...     updates={"c": f*c_prev + (1 - f)*tanh(W*x + b), "h": o*tanh(c)},
+...     params={"W_f": "W", "U_f": "U", "b_f": "b", "W_o": "W", "U_o": "U", "b_o": "b",
+...             "W": "W", "b": "b"},
+...     path={"of": "c", "wrt": "c", "substitute": {"h": o_prev*tanh(c_prev)}})
+>>> lstm1.path
+CellPath(of='c', wrt='c', substitutions=(('h', o_{t-1}*tanh(c_{t-1})),))
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 
@@ -38,10 +61,10 @@ import sympy
 
 from .._errors import ReservedNameError, ShapeError, UnsupportedFunctionError
 from ..activations import relu, sigmoid
-from ..cells._base import Cell, Param, State, prev_sym, t_sym
+from ..cells._base import Cell, CellPath, Param, State, prev_sym, t_sym
 from ._errors import CellDefinitionError, fail
 
-__all__ = ["define_cell", "check_cell", "FUNCTIONS", "PARAM_KINDS"]
+__all__ = ["define_cell", "check_cell", "check_path", "FUNCTIONS", "PARAM_KINDS"]
 
 #: The functions a cell may use, by name (the TOML whitelist is the same).
 FUNCTIONS: dict[str, type[sympy.Function]] = {
@@ -211,6 +234,7 @@ def define_cell(
     title: str = "",
     reference: str = "",
     notes: str = "",
+    path: Mapping[str, object] | CellPath | None = None,
 ) -> Cell:
     """A validated :class:`~symrnn.cells.Cell` from SymPy equations.
 
@@ -222,6 +246,9 @@ def define_cell(
             ``vector``/``bias``/``b``.
         gates: ``{gate: expr}``, in any order that is not circular.
         title, reference, notes: free text carried into reports.
+        path: ``{"of": state, "wrt": state, "substitute": {state: expr}}`` (``wrt``
+            defaults to ``of``; see the module docstring), or a :class:`CellPath`: the
+            derivative :func:`symrnn.custom.analyze` splits and bounds besides the blocks.
 
     Returns:
         A :class:`~symrnn.cells.Cell` whose definitions are topologically ordered.
@@ -279,12 +306,108 @@ def define_cell(
         if sympy.Symbol(p) not in used:
             raise fail(CellDefinitionError, f"params.{p}",
                        f"parameter {p!r} is declared but used nowhere; remove it")
-    return Cell(name=name, title=title or name, equation="",
+    cell = Cell(name=name, title=title or name, equation="",
                 states=tuple(State(s) for s in states),
                 gates=tuple(t_sym(g) for g in gates),
                 definitions=tuple((s, defs[s]) for s in order),
                 params=tuple(Param(p, k) for p, k in kinds.items()),  # type: ignore[arg-type]
                 reference=reference, notes=notes)
+    if path is None:
+        return cell
+    return dataclasses.replace(cell, path=check_path(cell, path, vocab))
+
+
+def _shift(cell: Cell, expr: sympy.Expr) -> sympy.Expr | None:
+    """``expr`` one step back (gates and new states to t-1), or None if it holds x, a
+    parameter or a previous state (which would need t-2)."""
+    back = {g: prev_sym(str(g)[:-2]) for g in cell.gates}
+    back.update({s.new: s.prev for s in cell.states})
+    if set(expr.free_symbols) - set(back):
+        return None
+    return expr.xreplace(back)
+
+
+def check_path(cell: Cell, path: Mapping[str, object] | CellPath,
+               vocab: _Vocabulary | None = None) -> CellPath:
+    """Validate a path spec (see the module docstring) against ``cell``; the
+    :class:`CellPath`. Errors name the field: ``path``, ``path.of``, ``path.wrt``,
+    ``path.substitute.<state>``."""
+    if isinstance(path, CellPath):
+        path = {"of": path.of, "wrt": path.wrt, "substitute": dict(path.substitutions)}
+    if not isinstance(path, Mapping):
+        raise fail(CellDefinitionError, "path", f"path={path!r} must be a mapping with keys "
+                   "of, wrt, substitute, e.g. {'of': 'c', 'wrt': 'c', 'substitute': {...}}")
+    extra = sorted(set(map(str, path)) - {"of", "wrt", "substitute"})
+    if extra:
+        raise fail(CellDefinitionError, f"path.{extra[0]}", f"unknown key {extra[0]!r}; the "
+                   "keys are of, wrt (default: of) and substitute")
+    names = list(cell.state_names)
+    if "of" not in path:
+        raise fail(CellDefinitionError, "path.of", "missing: name the differentiated state, "
+                   f"one of {', '.join(names)}")
+    of, wrt = path["of"], path.get("wrt", path["of"])
+    for key, value in (("of", of), ("wrt", wrt)):
+        if value not in names:
+            raise fail(CellDefinitionError, f"path.{key}",
+                       f"{key}={value!r} is not a state of {cell.name}; use one of "
+                       f"{', '.join(names)}")
+    subst = path.get("substitute") or {}
+    if not isinstance(subst, Mapping):
+        raise fail(CellDefinitionError, "path.substitute", f"substitute={subst!r} must be a "
+                   "mapping {state: previous value}, e.g. {'h': o_prev*tanh(c_prev)}")
+    prev_gates = {prev_sym(str(g)[:-2]) for g in cell.gates}
+    lookup = {f"{str(g)[:-2]}_prev": prev_sym(str(g)[:-2]) for g in cell.gates}
+    lookup.update({str(p): p for p in prev_gates})
+    for s in cell.states:
+        lookup.update({f"{s.name}_prev": s.prev, str(s.prev): s.prev})
+    vocab = vocab or _Vocabulary(names, [str(g)[:-2] for g in cell.gates],
+                                 {p.name: p.kind for p in cell.params})
+    out: list[tuple[str, sympy.Expr]] = []
+    for key, raw in subst.items():
+        field = f"path.substitute.{key}"
+        if key not in names:
+            raise fail(CellDefinitionError, field,
+                       f"{key!r} is not a state of {cell.name} ({', '.join(names)}); only a "
+                       "state's previous value can be substituted")
+        if key == wrt:
+            raise fail(CellDefinitionError, field,
+                       f"{key} is the state differentiated by (wrt); substitute other states")
+        expr = _as_expr(field, raw)
+        _check_functions(field, expr)
+        bad = sorted(str(v) for v in expr.free_symbols if str(v) not in lookup)
+        if bad:
+            step_t = [b for b in bad if b in vocab.lookup]
+            if step_t:
+                raise fail(CellDefinitionError, field,
+                           f"{', '.join(step_t)} is not a previous-step quantity: a "
+                           "substitution is written in previous states and previous gates "
+                           f"only ({', '.join(k for k in lookup if k.endswith('_prev'))})")
+            raise fail(CellDefinitionError, field,
+                       f"unknown symbol(s) {', '.join(bad)}; the known names are "
+                       f"{', '.join(k for k in lookup if k.endswith('_prev'))}")
+        expr = expr.xreplace({v: lookup[str(v)] for v in expr.free_symbols})
+        if prev_sym(key) in expr.free_symbols:
+            raise fail(CellDefinitionError, field, f"{key}_prev is defined in terms of itself")
+        want = _shift(cell, cell.definition(t_sym(key)))
+        if want is None:
+            raise fail(CellDefinitionError, field,
+                       f"the update of {key} holds x, a parameter or a previous state, so "
+                       f"{key}_prev cannot be written in step t-1 quantities; drop this "
+                       "substitution or define the update through gates")
+        if sympy.simplify(expr - want) != 0:
+            raise fail(CellDefinitionError, field,
+                       f"{key}_prev = {expr} is not {key}'s update one step back, "
+                       f"{want}; write that")
+        out.append((key, expr))
+    subbed = {k for k, _ in out}
+    for key, expr in out:
+        uses = sorted(s.name for s in cell.states
+                      if s.name in subbed and s.prev in expr.free_symbols)
+        if uses:
+            raise fail(CellDefinitionError, f"path.substitute.{key}",
+                       f"uses {', '.join(u + '_prev' for u in uses)}, which is substituted "
+                       "too; substitute one of them")
+    return CellPath(of, wrt, tuple(out))
 
 
 def _as_expr(field: str, raw: object) -> sympy.Expr:
@@ -303,5 +426,6 @@ def check_cell(cell: Cell) -> Cell:
     kinds = {p.name: {"bias": "vector"}.get(p.kind, p.kind) for p in cell.params}
     gates = {str(g)[:-2]: cell.definition(g) for g in cell.gates}
     updates = {s.name: cell.definition(s.new) for s in cell.states}
-    define_cell(cell.name, states=cell.state_names, updates=updates, params=kinds, gates=gates)
+    define_cell(cell.name, states=cell.state_names, updates=updates, params=kinds, gates=gates,
+                path=cell.path)
     return cell

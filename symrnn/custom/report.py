@@ -1,7 +1,8 @@
 r"""Rendering an :class:`~symrnn.custom.analysis.Analysis`: plain text, JSON and LaTeX.
 
 All three are read off the same analysed objects (nothing typed twice): each term's gate
-notation, role, gate count and bound; each block's n-D matrix form; the invariants.
+notation, role, gate count and bound; each block's n-D matrix form; the invariants; and the
+cell's path derivative (with its substitutions), when it has one.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ def to_text(a: Analysis) -> str:
         for t in a.block_terms(out, inp):
             lines.append(f"    [{t.role:9}] {t.expr}")
             lines.append(f"        gates: {t.gates}   bound: {_bound_text(t.bound)}")
+    if a.path is not None:
+        subs = ", ".join(f"{k} = {v}" for k, v in a.path.substitutions.items())
+        p = a.cell.path
+        assert p is not None  # a.path is derived from it
+        lines.append(f"\n  path d{p.of}_t/d{p.wrt}_(t-1)" + (f"   with {subs}" if subs else ""))
+        for t in a.path_terms:
+            lines.append(f"    [{t.role:9}] {t.expr}")
+            lines.append(f"        gates: {t.gates}   bound: {_bound_text(t.bound)}")
     inv = a.invariants
     lines.append(f"\n  state invariants: {inv.status}: {inv.statement}")
     lines.append(f"  time: {a.seconds['total']:.3f} s")
@@ -54,6 +63,12 @@ def to_json(a: Analysis) -> dict[str, Any]:
                                "gates": t.gates, "matrix_form": t.matrix_form,
                                "bound": t.bound.to_json()} for t in a.block_terms(o, i)]}
                    for (o, i) in a.matrix_form],
+        "path": None if a.path is None or c.path is None else {
+            "of": f"{c.path.of}_t", "wrt": f"{c.path.wrt}_(t-1)",
+            "substitutions": {str(k): str(v) for k, v in a.path.substitutions.items()},
+            "terms": [{"label": t.label, "role": t.role, "term": str(t.expr), "gates": t.gates,
+                       "matrix_form": t.matrix_form, "bound": t.bound.to_json()}
+                      for t in a.path_terms]},
         "independent_gates": a.domains.independent,
         "shared_pre_activation": [str(s) for s in a.domains.shared],
         "invariants": a.invariants.to_json(),
@@ -69,6 +84,9 @@ def to_latex(a: Analysis) -> str:
         terms = " + ".join(sympy.latex(t.expr) for t in a.block_terms(o, i)) or "0"
         out.append(rf"{lhs} &= {terms} \\")
         out.append(rf"&\quad\text{{(n-D) }} {form} \\")
+    if a.path is not None:
+        lhs, _, body = a.path.latex().partition(" = ")
+        out.append(rf"{lhs} &= {body} \\")
     out[-1] = out[-1].rstrip("\\ ").rstrip()
     out.append(r"\end{align}")
     return "\n".join(out)

@@ -18,6 +18,16 @@ The format (``examples/cells/*.toml``)::
 
     [updates]                          # one per state
     c = "(1 - z)*c_prev + z*chat"
+    h = "r*c"
+
+    [path]                             # optional: the article-style derivative
+    of = "c"                           # d c_t / d c_{t-1}
+    wrt = "c"                          # (default: of)
+    substitute = { h = "r_prev*c_prev" }   # or a [path.substitute] table
+
+``[path]`` asks :func:`symrnn.custom.analyze` for ∂of_t/∂wrt_{t-1} with each listed previous
+state written out (eq (14)'s :math:`h_{t-1} = r_{t-1} c_{t-1}`); ``g_prev`` names a gate at
+step t-1, with the gate's range (see :func:`symrnn.custom.define_cell`).
 
 Expressions are parsed by Python's :mod:`ast` and *walked by hand*: only names, number
 literals, ``+ - * / **``, unary minus and calls of ``sigmoid, tanh, relu, exp, log`` with one
@@ -54,7 +64,7 @@ __all__ = ["parse_expression", "load_cell", "loads_cell"]
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 60
-_SECTIONS = {"cell", "params", "gates", "updates"}
+_SECTIONS = {"cell", "params", "gates", "updates", "path"}
 _BINOPS: dict[type, str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/",
                             ast.Pow: "**"}
 _WHAT = {ast.Attribute: "attribute access", ast.Subscript: "subscript", ast.Lambda: "lambda",
@@ -187,6 +197,10 @@ def loads_cell(text: str, source: str = "<string>") -> Cell:
             line = _line_of(text, "cell", "states")
         elif section == "params" and key:
             line = _params_line(text, key) or line
+        elif field.startswith("path.substitute."):
+            name = field[len("path.substitute."):]
+            line = (_line_of(text, "path.substitute", name) or _line_of(text, "path", "substitute")
+                    or line)
         where = f"{source}:{line}" if line else source
         err = CellFileError(f"{where}: {e}")
         err.field, err.line = field, line
@@ -233,7 +247,26 @@ def _loads(text: str) -> Cell:
         if not isinstance(v, str):
             raise fail(CellFileError, f"cell.{k}", f"{k}={v!r} must be a string")
     return define_cell(name, states=states, updates=updates, params=params, gates=gates,
-                       **text_fields)
+                       path=_path(doc), **text_fields)
+
+
+def _path(doc: dict[str, Any]) -> dict[str, Any] | None:
+    """The ``[path]`` table, its substitutions parsed by the whitelist (None if absent)."""
+    if "path" not in doc:
+        return None
+    table = _table(doc, "path")
+    for key in ("of", "wrt"):
+        if key in table and not isinstance(table[key], str):
+            raise fail(CellFileError, f"path.{key}",
+                       f"{key}={table[key]!r} must be a state name, e.g. {key} = \"c\"")
+    out = dict(table)
+    subst = table.get("substitute", {})
+    if not isinstance(subst, dict):
+        raise fail(CellFileError, "path.substitute", f"substitute={subst!r} must be a table, "
+                   'e.g. substitute = { h = "o_prev*tanh(c_prev)" }')
+    out["substitute"] = {k: parse_expression(v, f"path.substitute.{k}")
+                         for k, v in subst.items()}
+    return out
 
 
 def load_cell(path: str | Path) -> Cell:

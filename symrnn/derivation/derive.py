@@ -9,6 +9,18 @@ h_{t-1} = r_{t-1} c_{t-1}). Each is split the way the article writes it: one ter
 factor of the state update's product rule, the term without a parameter matrix being
 the *main* term (f_t, 1 − z_t) and the rest *secondary*.
 
+:func:`path_derivative` is the general form behind :func:`article_derivative`: any
+∂of_t/∂wrt_{t-1} of any cell, with the previous values of other states written out in
+previous states and previous gates. A user cell carrying a
+:class:`~symrnn.cells.CellPath` (``define_cell(..., path=...)``, a cell file's ``[path]``)
+gets that derivative from :func:`article_derivative`.
+
+>>> from sympy import Symbol, tanh
+>>> o1, c1 = Symbol("o_{t-1}"), Symbol("c_{t-1}")
+>>> path_derivative("lstm", "c", "c", {"h": o1 * tanh(c1)}).expr == \
+...     article_derivative("lstm").expr
+True
+
 >>> from symrnn.derivation import article_derivative
 >>> d = article_derivative("rnn")
 >>> d.expr
@@ -24,11 +36,13 @@ from typing import Literal
 import sympy
 
 from ..cells import Cell, get_cell
-from ..cells._base import prev_sym
+from .._errors import InvalidArgumentError
+from ..cells._base import prev_sym, t_sym
 from .chains import Chain, chains_latex, chains_scalar
 from .jacobian import ChainRule
 
-__all__ = ["Term", "Derivation", "Jacobian", "derive", "article_derivative", "ARTICLE_PATHS"]
+__all__ = ["Term", "Derivation", "Jacobian", "derive", "article_derivative", "path_derivative",
+           "ARTICLE_PATHS"]
 
 
 @dataclass(frozen=True)
@@ -216,17 +230,73 @@ ARTICLE_PATHS: dict[str, tuple[str, str, dict[str, tuple[str, str]], str]] = {
 }
 
 
+def _state_name(cell: Cell, value: object, arg: str) -> str:
+    names = cell.state_names
+    for s in cell.states:
+        if value in (s.name, s.new, s.prev, str(s.new), str(s.prev)):
+            return s.name
+    raise InvalidArgumentError(
+        f"{arg}={value!r} is not a state of {cell.name} (states: {', '.join(names)}); "
+        "name one of them")
+
+
+def path_derivative(cell: str | Cell, of: str | sympy.Symbol, wrt: str | sympy.Symbol,
+                    substitutions: dict | None = None, equation: str = "") -> Derivation:
+    """∂of_t/∂wrt_{t-1} for ``cell``, split into the article's terms.
+
+    Arguments:
+        cell: a catalog name or a :class:`~symrnn.cells.Cell`.
+        of, wrt: state names (``"c"``) or their symbols (``c_t``, ``c_{t-1}``).
+        substitutions: ``{state: expr}``, the previous value of a state other than ``wrt``
+            written in previous states and previous gates (``{"h": o_{t-1} tanh c_{t-1}}``);
+            keys may be names or ``h_{t-1}``. Each expression must hold no step-t symbol
+            (x_t, a gate, a new state) and no other substituted state.
+        equation: the article's equation id to record, or ``""``.
+
+    Raises:
+        InvalidArgumentError: for a name that is not a state, a substitution of ``wrt``
+            itself, or a substitution that uses step-t symbols or another substitution.
+    """
+    cell = get_cell(cell)
+    of_name = _state_name(cell, of, "of")
+    wrt_name = _state_name(cell, wrt, "wrt")
+    subs: dict[sympy.Symbol, sympy.Expr] = {}
+    for key, expr in (substitutions or {}).items():
+        name = _state_name(cell, key, "substitutions key")
+        if name == wrt_name:
+            raise InvalidArgumentError(
+                f"substitutions[{key!r}] rewrites {prev_sym(name)}, the variable differentiated "
+                "by; substitute other states only")
+        if not isinstance(expr, sympy.Expr):
+            raise InvalidArgumentError(f"substitutions[{key!r}]={expr!r} is not a SymPy "
+                                       "expression")
+        subs[prev_sym(name)] = expr
+    now = {cell.x, *cell.gates, *(s.new for s in cell.states)}
+    for var, expr in subs.items():
+        bad = expr.free_symbols & (now | set(subs))
+        if bad:
+            raise InvalidArgumentError(
+                f"the substitution for {var} uses {', '.join(sorted(map(str, bad)))}: write it "
+                "in previous states and previous gates that are not substituted themselves")
+    return _split(cell, t_sym(of_name), prev_sym(wrt_name), subs, equation)
+
+
 @lru_cache(maxsize=None)
 def article_derivative(cell: str | Cell) -> Derivation:
     """The derivative the article analyses for ``cell``, split into its terms.
 
     LSTM: ∂c_t/∂c_{t-1} with h_{t-1} = o_{t-1} tanh(c_{t-1}) (eq 8–10); variant (eq 14):
-    ∂c_t/∂c_{t-1} with h_{t-1} = r_{t-1} c_{t-1}; the other cells: ∂h_t/∂h_{t-1}.
+    ∂c_t/∂c_{t-1} with h_{t-1} = r_{t-1} c_{t-1}; the other cells: ∂h_t/∂h_{t-1}. A cell
+    with a :class:`~symrnn.cells.CellPath` (a user cell): that path, by
+    :func:`path_derivative`.
     """
     cell = get_cell(cell)
+    if cell.path is not None:
+        p = cell.path
+        return path_derivative(cell, p.of, p.wrt, dict(p.substitutions))
     of, wrt, subs_spec, eq = ARTICLE_PATHS.get(cell.name, ("h", "h", {}, ""))
     wrt_sym = prev_sym(wrt)
     subs: dict[sympy.Symbol, sympy.Expr] = {}
     for var, (gate, act) in subs_spec.items():
         subs[prev_sym(var)] = prev_sym(gate) * (sympy.tanh(wrt_sym) if act == "tanh" else wrt_sym)
-    return _split(cell, sympy.Symbol(f"{of}_t"), wrt_sym, subs, eq)
+    return path_derivative(cell, of, wrt, subs, eq)
