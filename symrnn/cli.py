@@ -121,8 +121,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
     for c in CATALOG.values():
         print(f"  {c.name:<10} {c.title}" + (f" ({c.equation})" if c.equation else ""))
     print("claims:")
-    for c in CLAIMS:
-        print(f"  {c.id:<26} {_short(c.en, 70)}")
+    for claim in CLAIMS:
+        print(f"  {claim.id:<28} {_short(claim.en, 70)}")
     return 0
 
 

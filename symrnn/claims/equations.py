@@ -18,7 +18,7 @@ from ..cells import CATALOG, Cell, get_cell
 from ..cells._base import prev_sym, t_sym
 from ..derivation import article_derivative
 from ..verify.identity import check_identity
-from ..verify.verdict import Verdict
+from ..verify.verdict import Status, Verdict
 from .article import formula4, printed
 from .unroll import check_eq2, check_eq3
 
@@ -36,7 +36,7 @@ def combine(parts: dict[str, Verdict], statement: str, method: str,
     if refuted:
         return Verdict("refuted", method + "; a part is refuted", witness=refuted[0].witness,
                        evidence=evidence, statement=statement)
-    status = "proved" if all(v.proved for v in parts.values()) else "unknown"
+    status: Status = "proved" if all(v.proved for v in parts.values()) else "unknown"
     return Verdict(status, method, evidence=evidence, statement=statement)
 
 
@@ -69,7 +69,7 @@ def check_eq1() -> Verdict:
     bad = {}
     for cell in CATALOG.values():
         allowed = {cell.x, *cell.param_symbols, *(s.prev for s in cell.states)}
-        values = {}
+        values: dict[sympy.Symbol, sympy.Expr] = {}
         for s, e in cell.definitions:
             values[s] = e.xreplace(values)
         for st in cell.states:

@@ -20,7 +20,7 @@ import sympy
 
 from ..cells import get_cell
 from ..verify.identity import check_identity
-from ..verify.verdict import Verdict
+from ..verify.verdict import Status, Verdict
 
 __all__ = ["Unrolled", "unrolled", "check_eq2", "check_eq3", "printed_series"]
 
@@ -74,7 +74,8 @@ def unrolled(cell: str, steps: int) -> Unrolled:
 def _over_cases(rhs_of, method: str, statement: str, extra: dict | None = None) -> Verdict:
     """check_identity(dh_t/dθ, rhs_of(u, t, θ)) for every case and parameter; one verdict."""
     cases: dict[str, str] = {}
-    status, witness = "proved", None
+    status: Status = "proved"
+    witness = None
     for name, steps in UNROLL_CASES:
         u = unrolled(name, steps)
         for theta in u.cell.param_symbols:

@@ -199,7 +199,8 @@ def _split(cell: Cell, of: sympy.Symbol, wrt: sympy.Symbol,
             d = f"∂{atom}/∂{wrt}" if atom.is_Symbol else f"∂({atom})/∂{wrt}"
             shown = f"({piece})" if piece.is_Add else str(piece)
             label = d if piece == 1 else f"{shown} {d}"
-            role = "main" if not any(c.matrices for c in chains) else "secondary"
+            role: Literal["main", "secondary"] = (
+                "main" if not any(c.matrices for c in chains) else "secondary")
             terms.append(Term(label, role, atom, piece, chains))
     return Derivation(cell, of, wrt, tuple(terms), dict(substitutions), equation)
 

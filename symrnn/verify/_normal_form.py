@@ -182,10 +182,9 @@ class _Atomizer:
             return expr.xreplace(rebase)
         mapping: dict[sympy.Basic, sympy.Expr] = {}
         for node in nodes:
-            split = pieces.get(node)
-            if split is not None:
+            if node in pieces:
                 value: sympy.Expr = sympy.S.One
-                for c, m in split:
+                for c, m in pieces[node]:
                     g, atom = self.exp_bases[m]
                     value *= atom ** int(c / g)  # an integer: g divides every c
                 mapping[node] = value

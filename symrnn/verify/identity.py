@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from typing import cast
 
 import sympy
 from flint import arb
@@ -62,7 +63,7 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
             f"{name}={expr!r} of type {type(expr).__name__} is not a SymPy expression{hint}; "
             f"pass a sympy.Expr built from {_SUPPORTED}"
         )
-    expr = sympy.sympify(expr)
+    expr = cast(sympy.Expr, sympy.sympify(expr))  # an Expr or an int, checked above
     by_name: dict[str, sympy.Symbol] = {}
     floats = {}
     for node in sympy.preorder_traversal(expr):
