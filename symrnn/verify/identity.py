@@ -63,10 +63,10 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
             f"{name}={expr!r} of type {type(expr).__name__} is not a SymPy expression{hint}; "
             f"pass a sympy.Expr built from {_SUPPORTED}"
         )
-    expr = cast(sympy.Expr, sympy.sympify(expr))  # an Expr or an int, checked above
+    checked = cast(sympy.Expr, sympy.sympify(expr))  # an Expr or an int, checked above
     by_name: dict[str, sympy.Symbol] = {}
     floats = {}
-    for node in sympy.preorder_traversal(expr):
+    for node in sympy.preorder_traversal(checked):
         if node.is_Symbol:
             extra = {k: v for k, v in getattr(node, "_assumptions_orig", {}).items()
                      if (k, v) not in (("real", True), ("commutative", True))}
@@ -110,7 +110,7 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
                 f"{name} uses {fn} (in {node}), which check_identity does not support; "
                 f"supported are {_SUPPORTED}: rewrite it in those terms"
             )
-    return expr.xreplace(floats) if floats else expr
+    return checked.xreplace(floats) if floats else checked
 
 
 def _statement(lhs: sympy.Expr, rhs: sympy.Expr, limit: int = 400) -> str:
