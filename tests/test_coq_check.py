@@ -46,11 +46,27 @@ def test_deliberately_false_xsech2_bound_fails_to_check(tmp_path):
     assert result.files["Jacobians.v"] == "checked"
 
 
+def test_deliberately_wrong_eq4a_fails_to_check(tmp_path):
+    import sympy
+
+    from symrnn.activations import sigmoid
+    from symrnn.claims.article import x_sym
+
+    wrong = (sympy.tanh(x_sym), 2 * sigmoid(2 * x_sym) + 1)
+    export_coq(str(tmp_path), identities={"eq4a": wrong})
+    result = check_coq(str(tmp_path), timeout=240)
+    assert result.files["Formulas.v"] == "failed"
+    assert "Error" in result.errors["Formulas.v"]
+    assert result.files["Jacobians.v"] == "checked" and result.files["Xsech2.v"] == "checked"
+
+
 def test_status_with_check_marks_exported_claims_checked():
     from symrnn.coq import coq_status
 
     st = coq_status(check=True)
     assert st["xsech2-bound"] == "checked" and st["gru-h-bounded"] == "checked"
+    for cid in ("eq4a", "eq4b", "relu-unbounded", "clip-prevents-explosion", "forget-dominant"):
+        assert st[cid] == "checked", cid
     assert st["lstm-c-unbounded"] == "not exported"
     assert "failed" not in st.values()
 

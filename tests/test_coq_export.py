@@ -43,7 +43,9 @@ def test_every_theorem_ends_in_qed(export):
 
 @pytest.mark.parametrize("cid", ["eq4c", "eq4d", "eq6", "eq9", "eq10a", "eq10b", "eq13",
                                  "eq12", "eq14", "xsech2-bound", "gru-h-bounded",
-                                 "four-gates", "secondary-terms-small"])
+                                 "four-gates", "secondary-terms-small", "eq4a", "eq4b",
+                                 "relu-unbounded", "clip-prevents-explosion",
+                                 "forget-dominant"])
 def test_issue_claims_are_exported(export, cid):
     assert cid in export.exported
 
@@ -78,6 +80,54 @@ def test_xsech2_constants_come_from_the_certified_supremum(export):
 def test_false_bound_is_written_as_asked(tmp_path):
     export_coq(str(tmp_path), article_bound="0.447")
     assert "Rabs ((1 - tanh c ^ 2) * c) < 0.447." in (tmp_path / "Xsech2.v").read_text()
+
+
+def test_identities_4a_4b_are_stated_from_formula4(export):
+    from symrnn.claims.article import formula4
+
+    src = Path(export.directory, "Formulas.v").read_text(encoding="utf-8")
+    for cid, base in (("eq4a", "exp_base (x)"), ("eq4b", "exp_base (x/2)")):
+        lhs, rhs = formula4(cid)
+        assert f"Theorem {cid} (x : R) : {coq(lhs)} = {coq(rhs)}." in src
+        assert base in src
+
+
+def test_exp_base_is_the_gcd_of_the_arguments():
+    import sympy
+
+    from symrnn.coq._jacobians import exp_base
+
+    x = sympy.Symbol("x")
+    assert exp_base([sympy.tanh(x), sympy.tanh(2 * x)], x) == x
+    assert exp_base([sympy.tanh(x / 2), sympy.tanh(3 * x / 4)], x) == x / 4
+    with pytest.raises(ValueError):
+        exp_base([sympy.tanh(x ** 2)], x)
+
+
+def test_wrong_identity_is_written_as_asked(tmp_path):
+    import sympy
+
+    from symrnn.activations import sigmoid
+    from symrnn.claims.article import x_sym
+
+    x = x_sym
+    wrong = (sympy.tanh(x), 2 * sigmoid(2 * x) + 1)
+    export_coq(str(tmp_path), identities={"eq4a": wrong})
+    assert f"tanh(x) = {coq(wrong[1])}." in (tmp_path / "Formulas.v").read_text()
+
+
+def test_forget_dominant_sums_the_lstm_term_bounds(export):
+    src = Path(export.directory, "Dominant.v").read_text(encoding="utf-8")
+    assert "Rabs (D - f_t) <= g_star/4 * Rabs U_f + 1/4 * Rabs U_i + 1 * Rabs U_c." in src
+    for k in (1, 2, 3):
+        assert f"lstm_term{k}_bound" in src
+
+
+def test_relu_theorems_use_relu_and_its_derivative(export):
+    src = Path(export.directory, "Relu.v").read_text(encoding="utf-8")
+    assert "relu(b + U*h_prev + W*x_t)" in src and "relu_prime" in src
+    assert "exists U : R, 0 < b + U*h_prev + W*x_t" in src
+    assert "Definition rnn_h_t" not in src  # reused from Jacobians.v
 
 
 def test_status_without_check_says_exported_or_not_exported():

@@ -25,7 +25,7 @@ from ..claims._text import TEXT
 from ._model import CoqGroup, CoqTheorem, comment
 from ._printer import coq, coq_name
 
-__all__ = ["xsech2_group", "terms_group", "xsech2_constants", "TABLE_CELLS"]
+__all__ = ["xsech2_group", "terms_group", "dominant_group", "xsech2_constants", "TABLE_CELLS"]
 
 #: The cells of the exported table: relu_rnn (a step function) and gru_torch (a sup that is
 #: a function of U_h, U_r and bu_h, with no closed form) are listed as not exported.
@@ -125,6 +125,17 @@ def _group_proof(g: sympy.Expr, sup: str, hyps: dict[sympy.Symbol, str]) -> tupl
     return bound, f"{hints} apply Rabs_le; split; nra"
 
 
+def _term_rhs(ts: TermSup, weight: sympy.Symbol | None) -> str:
+    """The Coq bound of a row: sup-factor (g* as ``g_star``, psi/chi) times |weight|."""
+    if ts.factor_formula.has(K):
+        # psi(k) = 1 only for k <= 1, chi(k) = 1 for k <= 2
+        kind = "psi" if ts.factor_formula.subs(K, sympy.Rational(3, 2)) != 1 else "chi"
+        shown = f"{kind} (Rabs U_r)"
+    else:
+        shown = coq(ts.factor_formula.subs(GSTAR, sympy.Symbol("g_star")))
+    return f"{shown} * Rabs {coq_name(weight)}" if weight is not None else shown
+
+
 def _term_theorem(ts: TermSup, k: int) -> CoqTheorem:
     cell = get_cell(ts.cell)
     dom = _domains(cell)
@@ -147,13 +158,7 @@ def _term_theorem(ts: TermSup, k: int) -> CoqTheorem:
     sign = "" if sympy.expand(sympy.Mul(*factors) - ts.expr) == 0 else "- "
     if sign and sympy.expand(sympy.Mul(*factors) + ts.expr) != 0:  # pragma: no cover
         raise RuntimeError(f"the groups of {ts.expr} do not multiply back to it")
-    if ts.factor_formula.has(K):
-        # psi(k) = 1 only for k <= 1, chi(k) = 1 for k <= 2
-        kind = "psi" if ts.factor_formula.subs(K, sympy.Rational(3, 2)) != 1 else "chi"
-        shown = f"{kind} (Rabs U_r)"
-    else:
-        shown = coq(ts.factor_formula.subs(GSTAR, sympy.Symbol("g_star")))
-    rhs = f"{shown} * Rabs {coq_name(weight)}" if weight is not None else shown
+    rhs = _term_rhs(ts, weight)
     name = f"{ts.cell}_term{k}_bound"
     sup_text = ts.to_json()["sup_factor"] + (f" |{weight}|" if weight is not None else "")
     lines = [comment(f"{ts.cell}, {ts.role} term {ts.label}: sup |term| = {sup_text}"
@@ -201,3 +206,65 @@ def terms_group() -> CoqGroup:
             "Proof. unfold g_star. apply xsech2_le_sup. Qed.")
     return CoqGroup("Terms", "the secondary-term table: every term's bound over the admissible "
                     "gate box", ("Xsech2",), defs, tuple(thms))
+
+
+# --- forget-dominant: the sum of the LSTM's term bounds -------------------------------------
+
+def dominant_group() -> CoqGroup:
+    """*forget-dominant* (1-D): eq (8)'s derivative D exists, f_t ∈ (0, 1) and
+    |D − f_t| ≤ the sum of the LSTM's secondary-term bounds (g* as ``g_star``, the certified
+    upper bound), by the triangle inequality over the Terms.v rows."""
+    from ..derivation import article_derivative
+    from ._jacobians import _arguments, _fun_name, _lets, _needed
+
+    d = article_derivative("lstm")
+    cell = get_cell("lstm")
+    rows = list(enumerate(term_suprema("lstm")))
+    main = [(k, r) for k, r in rows if r.role == "main"]
+    sec = [(k, r) for k, r in rows if r.role == "secondary"]
+    if len(main) != 1 or sympy.expand(sum(r.expr for _, r in rows) - d.expr) != 0:
+        raise RuntimeError("the LSTM's rows do not sum to eq (8)'s derivative")  # pragma: no cover
+    (_, m), = main
+    args = _arguments(d, d.of)
+    binds = _needed(d, [d.expr])
+    bound_syms = {s for s, _ in binds}
+    dom = _domains(cell)
+    gates = sorted(set().union(*(r.expr.free_symbols for _, r in rows))
+                   - set(cell.matrix_symbols) - {d.wrt}, key=str)
+    outer = [v for v in gates if v not in bound_syms]  # o_{t-1}: a hypothesis
+    inner = [v for v in gates if v in bound_syms]      # f_t, i_t, chat_t: from their ranges
+    fun = f"({_fun_name(d, d.of)} {' '.join(coq_name(a) for a in args[:-1])})"
+    bounds = []
+    for k, r in sec:
+        weight, _, _ = split_weight(r.expr, cell.matrix_symbols)
+        bounds.append(_term_rhs(r, weight))
+    eps = " + ".join(bounds)
+    main_hyp = _hyp(m.expr, dom[m.expr])
+    note = (f"forget-dominant (LSTM, 1-D): dc_t/dc_(t-1) = D exists, f_t in (0, 1) and "
+            f"|D - f_t| <= eps(U) = {eps}, the sum of the secondary-term bounds of Terms.v "
+            "(g* replaced by its certified upper bound g_star)")
+    lines = [comment(note),
+             f"Theorem forget_dominant ({' '.join(coq_name(a) for a in args)} : R) :"]
+    lines += [f"  {_hyp(v, dom[v])} ->" for v in outer]
+    lines.append(_lets(binds, "  ").rstrip("\n"))
+    lines.append(f"  exists D, is_derive {fun} {coq_name(d.wrt)} D /\\\n"
+                 f"    {main_hyp} /\\\n"
+                 f"    Rabs (D - {coq(m.expr)}) <= {eps}.")
+    hyp_names = [f"Ho{j}" for j in range(len(outer))]
+    proof = ["Proof.", f"  intros {' '.join(hyp_names + [coq_name(s) for s, _ in binds])}.",
+             f"  exists ({coq(d.expr)}).",
+             *(f"  assert (H{coq_name(v)} : {_hyp(v, dom[v])}) by "
+               "(first [apply sigma_range | apply tanh_range])." for v in inner),
+             f"  split; [apply eq8 | split; [assumption |]].",
+             f"  replace (_ - {coq(m.expr)}) with ({' + '.join(f'({coq(r.expr)})' for _, r in sec)})"
+             " by ring."]
+    # Rabs_sum_le peels off the last summand: Rabs ((t1 + t2) + t3)
+    tac = f"(apply lstm_term{sec[0][0]}_bound; assumption)"
+    for k, _ in sec[1:]:
+        tac = f"apply Rabs_sum_le; [{tac} | (apply lstm_term{k}_bound; assumption)]"
+    proof += [f"  {tac}.", "Qed."]
+    thm = CoqTheorem("forget_dominant", ("forget-dominant",),
+                     f"lstm: |dc_t/dc_prev - f_t| <= {eps}, f_t in (0, 1)",
+                     "\n".join(lines) + "\n" + "\n".join(proof))
+    return CoqGroup("Dominant", "forget-dominant: |dc_t/dc_(t-1) - f_t| <= the sum of the "
+                    "term bounds", ("Jacobians", "Terms"), "", (thm,))

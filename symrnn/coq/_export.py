@@ -12,12 +12,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+import sympy
+
 from ..claims import CLAIMS
-from ._bounds import terms_group, xsech2_group
+from ._bounds import dominant_group, terms_group, xsech2_group
 from ._invariants import invariants_group
 from ._jacobians import formulas_group, jacobians_group
 from ._library import DEFS_V
 from ._model import CoqGroup
+from ._relu import relu_group
 
 __all__ = ["Export", "export_coq", "groups", "NOT_EXPORTED"]
 
@@ -30,19 +33,11 @@ NOT_EXPORTED: dict[str, str] = {
     "vanish-explode": "products of per-step factors over t steps: not yet generated",
     "eq3": "the unrolled sum for an abstract f: not yet generated",
     "vanish-meaning": "an empirical statement (measured, not proved)",
-    "eq4a": "the identity tanh x = 2 sigma(2x) - 1 needs exp(2x) = exp(x)^2 rewriting: not "
-            "yet generated",
-    "eq4b": "the identity sigma(x) = (tanh(x/2) + 1)/2 needs exp(x) = exp(x/2)^2 rewriting: "
-            "not yet generated",
     "eq5": "a cell definition (printed as rnn_h_t in Jacobians.v), nothing to prove",
     "eq7": "a cell definition (printed as lstm_c_t_path in Jacobians.v), nothing to prove",
     "eq11": "a cell definition (printed as gru_h_t in Jacobians.v), nothing to prove",
     "tanh-bounded-in-U": "the supremum S(|a|) is defined by an implicit equation "
                          "(2u tanh(u - A) = 1): not yet expressed",
-    "relu-unbounded": "relu's step function is not in the Coq library yet",
-    "clip-prevents-explosion": "relu's step function is not in the Coq library yet",
-    "forget-dominant": "the sum of the term bounds (eps(U)) is not yet generated; each term's "
-                       "bound is (Terms.v)",
     "lstm-long-sequences": "an empirical statement (measured, not proved)",
     "lstm-c-unbounded": "needs a limit over the weights and biases (tightness) and a divergent sequence: "
                         "not yet expressed",
@@ -58,13 +53,26 @@ PARTIAL: dict[str, str] = {
     "secondary-terms-small": "the upper bounds of eq6's and the LSTM's terms; attainment "
                              "(eq6's |U| is attained) is not exported",
     "gru-h-bounded": "for eq14's h_t the step lemma: |c_{t-1}| <= 1 gives |h_t| <= 1",
+    "relu-unbounded": "|dh_t/dh_{t-1}| <= |U| for tanh and for relu (at pre-activations "
+                      "z != 0, where relu is differentiable), and relu's unboundedness in U; "
+                      "the tanh contrast (the finite sup S(|a|)/|h_{t-1}|) is "
+                      "tanh-bounded-in-U's, not exported",
+    "clip-prevents-explosion": "1-D: |U| <= 1 bounds every coefficient (product of t factors "
+                               "phi'(z_k) U) by 1, for tanh and relu, and relu with U = 1/2 "
+                               "gives (1/2)^t; the sum bound |dh_t/dtheta| <= "
+                               "sum_k |dh_k/dtheta| and the n-D caveat are not exported",
+    "forget-dominant": "|dc_t/dc_{t-1} - f_t| <= eps(U) with g* <= its certified upper "
+                       "bound g_star, and f_t in (0, 1); strictness and the per-step "
+                       "consequences are not exported",
 }
 
 
-def groups(article_bound: str = "0.45") -> tuple[CoqGroup, ...]:
+def groups(article_bound: str = "0.45",
+           identities: dict[str, tuple[sympy.Expr, sympy.Expr]] | None = None
+           ) -> tuple[CoqGroup, ...]:
     """Every group, generated from the registry, the derivations and the bound results."""
-    return (formulas_group(), jacobians_group(), xsech2_group(article_bound), terms_group(),
-            invariants_group())
+    return (formulas_group(identities), jacobians_group(), xsech2_group(article_bound),
+            terms_group(), dominant_group(), relu_group(), invariants_group())
 
 
 @dataclass(frozen=True)
@@ -104,7 +112,7 @@ def _readme(gs: tuple[CoqGroup, ...], exported: dict[str, tuple[str, ...]],
              "sigma and tanh are defined from `exp` in `Defs.v`; every proof ends in `Qed` "
              "and nothing is assumed beyond Coq's real numbers.", "", "## Files", ""]
     lines += [f"- `Defs.v`: the library (sigma, tanh, ranges, the tail lemma, psi, chi, "
-              "tactics)"]
+              "exp at integer multiples, relu and its derivative off 0, tactics)"]
     lines += [f"- `{g.stem}.v`: {g.title}" for g in gs]
     lines += ["", "## Exported claims", ""]
     for cid, names in exported.items():
@@ -118,13 +126,15 @@ def _readme(gs: tuple[CoqGroup, ...], exported: dict[str, tuple[str, ...]],
     return "\n".join(lines) + "\n"
 
 
-def export_coq(directory: str, *, article_bound: str = "0.45") -> Export:
+def export_coq(directory: str, *, article_bound: str = "0.45",
+               identities: dict[str, tuple[sympy.Expr, sympy.Expr]] | None = None) -> Export:
     """Write the development to ``directory`` (created if missing) and return what it holds.
 
-    ``article_bound`` is the constant of the article's xsech2-bound; it exists so that a test
-    can export a false bound (e.g. ``"0.447"``) and watch ``coqc`` reject it.
+    ``article_bound`` is the constant of the article's xsech2-bound, and ``identities`` may
+    replace the two sides of eq4a/eq4b; they exist so that a test can export a false bound
+    (e.g. ``"0.447"``) or a wrong identity (tanh x = 2σ(2x) + 1) and watch ``coqc`` reject it.
     """
-    gs = groups(article_bound)
+    gs = groups(article_bound, identities)
     os.makedirs(directory, exist_ok=True)
     with open(os.path.join(directory, "Defs.v"), "w", encoding="utf-8") as fh:
         fh.write(DEFS_V)

@@ -1,4 +1,9 @@
-"""Derivative identities as Coq theorems: the formulas (4c), (4d) and every cell's Jacobian.
+"""Derivative identities as Coq theorems: the formulas (4a)-(4d) and every cell's Jacobian.
+
+(4a), (4b) are identities between σ and tanh at different arguments: every ``exp`` is
+written as a power of exp(base), base = the largest x/n of which every argument is an
+integer multiple (:func:`exp_base`), and ``field`` closes the identity (``exp_base`` and
+``pos_field`` in ``Defs.v``).
 
 Each cell's update is printed once as a Coq ``Definition`` from the cell's SymPy
 definitions (the gates as ``let``-bindings, in the cell's order); each theorem states that
@@ -20,19 +25,51 @@ from ..derivation.derive import Derivation
 from ._model import CoqGroup, CoqTheorem, comment
 from ._printer import coq, coq_name
 
-__all__ = ["formulas_group", "jacobians_group"]
+__all__ = ["formulas_group", "jacobians_group", "exp_base"]
 
 
 def _article(cid: str) -> str:
     return TEXT[cid][2]
 
 
-def formulas_group() -> CoqGroup:
-    """eq4c, eq4d as ``is_derive`` statements, and the suprema of σ' and tanh'."""
+def exp_base(exprs: list[sympy.Expr], x: sympy.Symbol) -> sympy.Expr:
+    """The base b·x such that every σ/tanh argument c·x of ``exprs`` is an integer multiple
+    of it (b = gcd of the numerators / lcm of the denominators of the c's).
+
+    >>> from sympy import Symbol, tanh, Rational
+    >>> x = Symbol("x")
+    >>> exp_base([tanh(x), tanh(x * Rational(3, 2))], x)
+    x/2
+    """
+    coeffs = []
+    for e in exprs:
+        for f in e.atoms(sympy.Function):
+            c = sympy.simplify(f.args[0] / x)
+            if not c.is_Rational or c == 0:
+                raise ValueError(f"argument {f.args[0]} is not a rational multiple of {x}")
+            coeffs.append(abs(c))
+    num = sympy.gcd([sympy.Rational(c).p for c in coeffs])
+    den = sympy.lcm([sympy.Rational(c).q for c in coeffs])
+    return x * sympy.Rational(num, den)
+
+
+def formulas_group(identities: dict[str, tuple[sympy.Expr, sympy.Expr]] | None = None
+                   ) -> CoqGroup:
+    """eq4a, eq4b as identities (``identities`` may replace their two sides, for the test
+    that a wrong identity fails to check), eq4c, eq4d as ``is_derive`` statements, and the
+    suprema of σ' and tanh'."""
     from ..bounds.terms import OPEN_GATE, REAL_LINE, group_sup
 
     x = x_sym
     thms = []
+    for cid in ("eq4a", "eq4b"):
+        lhs, rhs = (identities or {}).get(cid, formula4(cid))
+        base = exp_base([lhs, rhs], x)
+        thms.append(CoqTheorem(
+            cid, (cid,), f"{lhs} = {rhs}",
+            f"{comment(cid + ': ' + _article(cid))}\n"
+            f"Theorem {cid} ({coq(x)} : R) : {coq(lhs)} = {coq(rhs)}.\n"
+            f"Proof. unfold sigma, tanh. exp_base ({coq(base)}). pos_field. Qed."))
     for cid, fn in (("eq4c", "tanh"), ("eq4d", "sigma")):
         rhs = formula4(cid)[1]
         thms.append(CoqTheorem(
@@ -60,7 +97,7 @@ def formulas_group() -> CoqGroup:
         "Proof.\n  split.\n"
         "  - intros x. rewrite (is_derive_unique _ _ _ (eq4c x)). pose proof (tanh_range x). nra.\n"
         "  - rewrite (is_derive_unique _ _ _ (eq4c 0)), tanh_0. ring.\nQed."))
-    return CoqGroup("Formulas", "the formulas (4c), (4d) and the suprema of sigma' and tanh'",
+    return CoqGroup("Formulas", "the formulas (4a)-(4d) and the suprema of sigma' and tanh'",
                     (), "", tuple(thms))
 
 

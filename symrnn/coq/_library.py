@@ -3,7 +3,9 @@
 This is the one hand-written part of the export. It states no claim of the article: it
 defines the two activations from ``exp`` (so nothing is assumed about them), proves their
 ranges, the closed form 1 − tanh²c = 4/(e^c + e^{-c})², tanh's oddness, the analytic tail
-lemma for x(1 − tanh²x), the reset-factor lemmas ψ and χ, and the proof tactics the
+lemma for x(1 − tanh²x), the reset-factor lemmas ψ and χ, exp at integer multiples of a
+base (exp(n a) = (exp a)^n, for the identities (4a), (4b)), relu = max(0, x) with its
+derivative off 0 (``relu_prime``, proved by ``is_derive_relu``), and the proof tactics the
 generated theorems call. ``tanh`` agrees with Coq's own ``Rtrigo_def.tanh`` (lemma
 ``tanh_stdlib``), so a reader may substitute either.
 """
@@ -186,6 +188,70 @@ Proof.
       apply Rlt_le, Rinv_0_lt_compat; nra. }
     lra.
 Qed.
+
+(* exp at an integer multiple of a base: exp (n a) = (exp a)^n, exp (-(n a)) = / (exp a)^n. *)
+Lemma exp_nat_mul (a : R) (n : nat) : exp (INR n * a) = exp a ^ n.
+Proof.
+  induction n as [| n IH]; [simpl; rewrite Rmult_0_l; apply exp_0 |].
+  rewrite S_INR, Rmult_plus_distr_r, Rmult_1_l, exp_plus, IH. simpl. ring.
+Qed.
+Lemma exp_multiple (a t : R) (n : nat) : t = INR n * a -> exp t = exp a ^ n.
+Proof. intros ->. apply exp_nat_mul. Qed.
+Lemma exp_neg_multiple (a t : R) (n : nat) : t = - (INR n * a) -> exp t = / exp a ^ n.
+Proof. intros ->. rewrite exp_Ropp, exp_nat_mul. reflexivity. Qed.
+
+(* Write every exp of the goal as a power of E = exp a (for arguments that are integer
+   multiples of a, up to 4), then close the identity in the field of fractions of E > 0. *)
+Ltac exp_base a :=
+  repeat match goal with
+  | |- context [exp ?t] =>
+      tryif constr_eq t a then fail else
+      first [ rewrite (exp_multiple a t 1) by (simpl; lra)
+            | rewrite (exp_multiple a t 2) by (simpl; lra)
+            | rewrite (exp_multiple a t 3) by (simpl; lra)
+            | rewrite (exp_multiple a t 4) by (simpl; lra)
+            | rewrite (exp_neg_multiple a t 1) by (simpl; lra)
+            | rewrite (exp_neg_multiple a t 2) by (simpl; lra)
+            | rewrite (exp_neg_multiple a t 3) by (simpl; lra)
+            | rewrite (exp_neg_multiple a t 4) by (simpl; lra) ]
+  end;
+  let E := fresh "E" in pose proof (exp_pos a); set (E := exp a) in *.
+
+Ltac pos_field := field; repeat split; apply Rgt_not_eq; nra.
+
+(* relu and its derivative off 0 *)
+Definition relu (x : R) : R := Rmax 0 x.
+Definition relu_prime (x : R) : R := if Rlt_dec 0 x then 1 else 0.
+
+Lemma relu_pos (x : R) : 0 < x -> relu x = x.
+Proof. intros H. unfold relu. apply Rmax_right. lra. Qed.
+Lemma relu_neg (x : R) : x < 0 -> relu x = 0.
+Proof. intros H. unfold relu. apply Rmax_left. lra. Qed.
+
+Lemma is_derive_relu (x : R) : x <> 0 -> is_derive relu x (relu_prime x).
+Proof.
+  intros Hx. unfold relu_prime. destruct (Rlt_dec 0 x) as [Hp | Hn].
+  - apply is_derive_ext_loc with (fun y => y); [| auto_derive; auto].
+    exists (mkposreal x Hp). intros y Hy. simpl in Hy.
+    unfold ball in Hy; simpl in Hy; unfold AbsRing_ball, abs, minus, plus, opp in Hy; simpl in Hy.
+    apply Rabs_lt_between in Hy. symmetry. apply relu_pos. lra.
+  - assert (Hn' : x < 0) by lra.
+    apply is_derive_ext_loc with (fun _ => 0); [| auto_derive; auto].
+    assert (Hp : 0 < - x) by lra.
+    exists (mkposreal (- x) Hp). intros y Hy. simpl in Hy.
+    unfold ball in Hy; simpl in Hy; unfold AbsRing_ball, abs, minus, plus, opp in Hy; simpl in Hy.
+    apply Rabs_lt_between in Hy. symmetry. apply relu_neg. lra.
+Qed.
+
+Lemma relu_prime_abs_le_1 (x : R) : Rabs (relu_prime x) <= 1.
+Proof. unfold relu_prime. destruct (Rlt_dec 0 x); rewrite ?Rabs_R1, ?Rabs_R0; lra. Qed.
+
+Lemma Rabs_factor_le (p U : R) : Rabs p <= 1 -> Rabs (p * U) <= Rabs U.
+Proof. intros H. rewrite Rabs_mult. rewrite <- (Rmult_1_l (Rabs U)) at 2.
+  apply Rmult_le_compat_r; [apply Rabs_pos | exact H]. Qed.
+
+Lemma Rabs_sum_le (a b A B : R) : Rabs a <= A -> Rabs b <= B -> Rabs (a + b) <= A + B.
+Proof. intros. apply Rle_trans with (Rabs a + Rabs b); [apply Rabs_triang | lra]. Qed.
 
 (* Tactics the generated proofs call. *)
 Ltac nonzero := repeat match goal with

@@ -44,11 +44,12 @@ class _CoqPrinter(StrPrinter):
         raise UnsupportedFunctionError(f"non-integer power {expr} has no Coq form here")
 
     def _print_Function(self, expr: sympy.Expr) -> str:
-        name = {"sigmoid": "sigma", "tanh": "tanh", "exp": "exp"}.get(type(expr).__name__)
+        name = {"sigmoid": "sigma", "tanh": "tanh", "exp": "exp",
+                "relu": "relu"}.get(type(expr).__name__)
         if name is None:
             raise UnsupportedFunctionError(
                 f"function {type(expr).__name__} has no Coq counterpart; supported: sigmoid, "
-                "tanh, exp")
+                "tanh, exp, relu")
         return f"{name}({self._print(expr.args[0])})"
 
     _print_tanh = _print_Function
