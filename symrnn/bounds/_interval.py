@@ -140,8 +140,8 @@ def endpoints(x: arb) -> tuple[Fraction, Fraction]:
 
     def exact(e: arb) -> Fraction:
         m, ex = e.man_exp()
-        m, ex = int(m), int(ex)
-        return Fraction(m * 2**ex) if ex >= 0 else Fraction(m, 2**-ex)
+        mi, exi = int(m), int(ex)
+        return Fraction(mi * 2**exi) if exi >= 0 else Fraction(mi, 2**-exi)
 
     return exact(lo), exact(hi)
 

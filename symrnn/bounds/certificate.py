@@ -107,8 +107,8 @@ def _upper(x: arb) -> Fraction:
         m, e = x.upper().man_exp()
     finally:
         ctx.prec = old
-    m, e = int(m), int(e)
-    return Fraction(m * 2**e) if e >= 0 else Fraction(m, 2**-e)
+    mi, ei = int(m), int(e)
+    return Fraction(mi * 2**ei) if ei >= 0 else Fraction(mi, 2**-ei)
 
 
 def _positive(e: sympy.Expr, v: sympy.Symbol) -> bool:

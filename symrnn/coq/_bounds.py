@@ -100,7 +100,8 @@ def _hyp(v: sympy.Symbol, dom) -> str | None:
     raise RuntimeError(f"no Coq hypothesis for the domain {dom} of {v}")  # pragma: no cover
 
 
-def _group_proof(g: sympy.Expr, sup: str, hyps: dict[sympy.Symbol, str]) -> tuple[str, str]:
+def _group_proof(g: sympy.Expr, sup: str, hyps: dict[sympy.Symbol, str | None]
+                 ) -> tuple[str, str]:
     """(Coq bound term, tactic proving ``Rabs g <= bound``) for one group."""
     free = sorted(g.free_symbols, key=str)
     U_r = sympy.Symbol("U_r")
@@ -186,7 +187,7 @@ def _claims_of(ts: TermSup) -> tuple[str, ...]:
     """The claims a row settles (their upper-bound part): four-gates is eq9's row;
     secondary-terms-small is eq6's row and the LSTM's three secondary rows together."""
     if ts.cell == "rnn" or (ts.cell == "lstm" and ts.role == "secondary"):
-        out = ("secondary-terms-small",)
+        out: tuple[str, ...] = ("secondary-terms-small",)
         if ts.cell == "lstm" and "∂f_t" in ts.label:
             out += ("four-gates",)
         return out

@@ -11,6 +11,7 @@ float64 purposes.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import mpmath
 import numpy as np
@@ -39,9 +40,10 @@ def _eval(e: sympy.Expr, env: Mapping[sympy.Symbol, object], n: int,
         vec = [mpmath.mpf(1)] * n
         if mats:
             inner = sympy.Mul(*rest)
-            width = len(env[mats[0]][0])  # type: ignore[index]
+            rows = cast("list[list[mpmath.mpf]]", env[mats[0]])
+            width = len(rows[0])
             v = _eval(inner, env, width, matrices)
-            return [mpmath.fsum(r * s for r, s in zip(row, v)) for row in env[mats[0]]]  # type: ignore[union-attr]
+            return [mpmath.fsum(r * s for r, s in zip(row, v)) for row in rows]
         for a in rest:
             vec = [p * q for p, q in zip(vec, _eval(a, env, n, matrices))]
         return vec

@@ -142,11 +142,11 @@ def _vertex(g: sympy.Expr, dom: dict[sympy.Symbol, Domain]):
         lo, hi = (dom[v][0], dom[v][2]), (dom[v][1], dom[v][3])
         up[v], down[v] = (hi, lo) if rising else (lo, hi)
     out = []
-    for corner in (up, down):
-        point = {v: c[0] for v, c in corner.items()}
+    for side in (up, down):
+        point = {v: c[0] for v, c in side.items()}
         if sympy.simplify(den.subs(point)) == 0:
             return None
-        out.append((abs(g.subs(point)), all(c[1] for c in corner.values())))
+        out.append((abs(g.subs(point)), all(c[1] for c in side.values())))
     best, closed = max(out, key=lambda t: t[0])
     return best, closed, "monotone in each variable (partials of one sign): value at a vertex"
 

@@ -56,6 +56,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 import sympy
 
@@ -407,7 +408,7 @@ def check_path(cell: Cell, path: Mapping[str, object] | CellPath,
             raise fail(CellDefinitionError, f"path.substitute.{key}",
                        f"uses {', '.join(u + '_prev' for u in uses)}, which is substituted "
                        "too; substitute one of them")
-    return CellPath(of, wrt, tuple(out))
+    return CellPath(cast(str, of), cast(str, wrt), tuple(out))
 
 
 def _as_expr(field: str, raw: object) -> sympy.Expr:

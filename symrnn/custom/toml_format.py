@@ -46,7 +46,7 @@ import re
 import sys
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sympy
 
@@ -246,7 +246,7 @@ def _loads(text: str) -> Cell:
     for k, v in text_fields.items():
         if not isinstance(v, str):
             raise fail(CellFileError, f"cell.{k}", f"{k}={v!r} must be a string")
-    return define_cell(name, states=states, updates=updates, params=params, gates=gates,
+    return define_cell(cast(str, name), states=states, updates=updates, params=params, gates=gates,
                        path=_path(doc), **text_fields)
 
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 import csv
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -235,7 +235,7 @@ def _check_names(label: str, values: object, allowed: Sequence[str]) -> tuple[st
 
 def _check_scales(scales: object) -> tuple[float, ...]:
     try:
-        values = tuple(float(s) for s in scales)  # type: ignore[union-attr]
+        values = tuple(float(s) for s in cast(Iterable[Any], scales))
     except (TypeError, ValueError):
         raise InvalidArgumentError(
             f"scales={scales!r} must be a non-empty list of positive numbers, e.g. [0.5, 1, 2]"

@@ -31,6 +31,7 @@ the same measure as the gradient norms of :mod:`._lyapunov`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -137,7 +138,7 @@ def term_sizes(
             o_all = FORWARD["lstm"](p, xs, (hs[:-1], cs[:-1]))[1]["o"]  # o_t for t = 1..T
             mats = term_matrices(cell, p, xs[1:], (hs[1:-1], cs[1:-1]), o_prev=o_all[:-1])
         else:
-            mats = term_matrices(cell, p, xs[1:], (traj[1:-1],))
+            mats = term_matrices(cell, p, xs[1:], (cast(Array, traj)[1:-1],))
         for j, mat in enumerate(mats):
             sizes[j].append(np.linalg.norm(mat, axis=(1, 2)) / np.sqrt(n))
     return {label: np.concatenate(s) for label, s in zip(labels, sizes)}

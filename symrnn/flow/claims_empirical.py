@@ -68,7 +68,7 @@ def lstm_long_sequences() -> dict[str, Any]:
         T = 2000
         res = measure_flow(["lstm"], ["orthogonal", "forget-bias-1"], T=T, n=16, seeds=4,
                            seed=SEED)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for g in res.groups:
             c = g.log_norm_c
             rows.append({
@@ -125,7 +125,8 @@ def vanish_meaning() -> dict[str, Any]:
 
     def body() -> tuple[dict, dict, str]:
         cell, n, T, seeds, distances = "rnn", 16, 200, 4, (5, 10, 20, 50)
-        totals, shares = [], {d: [] for d in distances}
+        totals: list[float] = []
+        shares: dict[int, list[float]] = {d: [] for d in distances}
         for r in range(seeds):
             rng = np.random.default_rng([SEED, r, 99])
             p = init_params(cell, n, n, rng, scheme="glorot")

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import sympy
 
 from ..bounds.invariants import state_update
 from ..cells import get_cell
 from ..cells._base import prev_sym, t_sym
-from ..verify.verdict import Verdict
+from ..verify.verdict import Status, Verdict
 from . import families
 from .dimension_free import prove_block, prove_cell
 from .matrix_form import FORM_KEYS, BlockForm, D, I, M, matrix_form
@@ -46,7 +46,7 @@ _TANH_LEMMA = ("‖diag(d) A‖₂ ≤ max_k |d_k| ‖A‖₂ and ‖AB‖₂ �
                "‖diag(d)‖₂ = max_k |d_k|")
 
 
-def _verdict(ok: bool, status: str, method: str, statement: str, evidence: dict[str, Any]
+def _verdict(ok: bool, status: Status, method: str, statement: str, evidence: dict[str, Any]
              ) -> Verdict:
     """``status`` if every exact check behind it passed, else "unknown"."""
     if not ok:
@@ -183,7 +183,7 @@ def _lstm_family_verdict(statement: str, extra: dict[str, Any]) -> Verdict:
     return _verdict(all(f["holds"] and f["contains_exact"] for f in fams), "refuted",
                     "exact counterexample family c_{t-1} = (C, 0), U_f = [[0, 1], [0, 0]]; Arb "
                     "re-check of the elementwise Jacobian",
-                    statement, {"family": families.lstm_split_cell.__doc__.split("\n\n")[0]
+                    statement, {"family": cast(str, families.lstm_split_cell.__doc__).split("\n\n")[0]
                                 .replace("\n    ", " "), "instances": fams, **extra})
 
 

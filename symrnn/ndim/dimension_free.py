@@ -45,7 +45,7 @@ from sympy import Indexed, IndexedBase, KroneckerDelta, Sum
 
 from ..cells import get_cell
 from ..cells._base import Cell
-from ..verify.verdict import Verdict
+from ..verify.verdict import Status, Verdict
 from .matrix_form import FORM_KEYS, BlockForm, Path, block_form, matrix_form
 
 __all__ = ["generic_entry", "paths_equal", "prove_block", "prove_cell", "NotAPathError"]
@@ -109,7 +109,8 @@ def _split(expr: sympy.Expr, fresh: itertools.count) -> list[tuple[tuple, list]]
             acc = [(b1 + b2, f1 + f2) for b1, f1 in acc for b2, f2 in _split(a, fresh)]
         return acc
     if isinstance(expr, Sum) and expr.has(KroneckerDelta):
-        body, bound = expr.function, []
+        body = expr.function
+        bound: list[sympy.Symbol] = []
         for j, _lo, _hi in expr.limits:
             new = sympy.Symbol(f"j{next(fresh)}", integer=True, positive=True)
             body, bound = body.xreplace({j: new}), bound + [new]
@@ -147,7 +148,7 @@ def _to_1d(e: sympy.Expr, idx: sympy.Symbol) -> sympy.Expr:
 
 def _path(bound: tuple, factors: list, matrices: set[str]) -> Path:
     """Eliminate the deltas of one term and read it as a path k → … → l (step 3)."""
-    bound, factors, diagonal = list(bound), list(factors), False
+    free, factors, diagonal = list(bound), list(factors), False
     while True:
         deltas = [f for f in factors if isinstance(f, KroneckerDelta)]
         if not deltas:
@@ -155,9 +156,9 @@ def _path(bound: tuple, factors: list, matrices: set[str]) -> Path:
         d = deltas[0]
         factors.remove(d)
         a, b = d.args
-        if a in bound or b in bound:
-            old, new = (a, b) if a in bound else (b, a)
-            bound.remove(old)
+        if a in free or b in free:
+            old, new = (a, b) if a in free else (b, a)
+            free.remove(old)
             factors = [f.xreplace({old: new}) for f in factors]
         elif {a, b} == {K, L}:
             diagonal = True
@@ -181,7 +182,7 @@ def _path(bound: tuple, factors: list, matrices: set[str]) -> Path:
         transposed = step.indices[1] == cur
         order.append(step.indices[0] if transposed else step.indices[1])
         path_edges.append((sympy.Symbol(step.base.label.name), transposed))
-    if order[-1] != end or len(set(order)) != len(order) or set(order[1:-1]) != set(bound):
+    if order[-1] != end or len(set(order)) != len(order) or set(order[1:-1]) != set(free):
         raise NotAPathError(f"the term with factors {factors} is not a path k → … → l")
     nodes = [sympy.S.One] * len(order)
     for f in rest:
@@ -294,7 +295,7 @@ def prove_cell(cell: str) -> Verdict:
     form equals the elementwise Jacobian for every n, and equals the derived chains."""
     start = time.perf_counter()
     parts: dict[str, dict] = {}
-    status = "proved"
+    status: Status = "proved"
     for key in FORM_KEYS[cell]:
         form, chains = matrix_form(cell, key), block_form(cell, key)
         v = prove_block(form)

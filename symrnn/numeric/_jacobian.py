@@ -37,7 +37,7 @@ import numpy as np
 import sympy
 from numpy.typing import ArrayLike, NDArray
 
-from .._errors import InvalidExpressionError
+from .._errors import InvalidExpressionError, ShapeError
 from ._stable import heaviside, relu, sigmoid
 from ._step import StateLike, prepare
 from ._validate import check_out
@@ -329,4 +329,6 @@ def jacobian_product(
     for x in prep.x:
         jac, state = _jacobian_batch(comp, prep.params, x if batched else x[None], state)
         product = jac if product is None else jac @ product
-    return product if batched else product[0]  # type: ignore[index]
+    if product is None:  # unreachable: prepare() rejects an empty xs (T = 0)
+        raise ShapeError("xs has no steps; the Jacobian product needs T >= 1")
+    return product if batched else product[0]
