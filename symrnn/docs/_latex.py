@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ._model import (Block, Display, Figure, Formula, Heading, Inline, Paragraph, Report,
-                     Table, Text, Tree)
+                     Table, Text, Tree, scalar_text)
 from ._snippets import escape_latex
 
 __all__ = ["to_latex", "PREAMBLE"]
@@ -101,7 +101,7 @@ def _tree(data: Any, depth: int, key: str = "") -> list[str]:
         for n, v in enumerate(data, 1):
             out += _tree(v, depth + 1, f"[{n}]")
         return out
-    return [rf"\ev{{{indent}}}{{{lead}\texttt{{{_text(_scalar(data))}}}}}"]
+    return [rf"\ev{{{indent}}}{{{lead}\texttt{{{_text(scalar_text(data))}}}}}"]
 
 
 def _top_level_splits(tex: str) -> list[int]:
@@ -148,16 +148,6 @@ def _broken(tex: str, width: int = _WIDTH) -> str:
             cur += piece
     lines.append(cur)
     return " \\\\\n&\\quad ".join(lines)
-
-
-def _scalar(v: Any) -> str:
-    if isinstance(v, list):
-        return ", ".join(_scalar(w) if not isinstance(w, list) else f"[{_scalar(w)}]" for w in v)
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return str(v)
 
 
 def _block(b: Block) -> str:

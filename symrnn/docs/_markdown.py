@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._model import (Block, Display, Figure, Formula, Heading, Inline, Paragraph, Report,
-                     Table, Text, Tree)
+                     Table, Text, Tree, scalar_text)
 
 __all__ = ["to_markdown"]
 
@@ -41,16 +41,6 @@ def _inline(part: Inline) -> str:
     return _escape(part.text)
 
 
-def _scalar(v: Any) -> str:
-    if isinstance(v, list):
-        return ", ".join(_scalar(w) if not isinstance(w, list) else f"[{_scalar(w)}]" for w in v)
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    return str(v)
-
-
 def _tree(data: Any, depth: int, key: str = "") -> list[str]:
     pad = "  " * depth
     lead = f"**{_escape(key)}**: " if key else ""
@@ -66,7 +56,7 @@ def _tree(data: Any, depth: int, key: str = "") -> list[str]:
         for n, v in enumerate(data, 1):
             out += _tree(v, depth + 1, f"[{n}]")
         return out
-    return [f"{pad}- {lead}{_code(_scalar(data))}"]
+    return [f"{pad}- {lead}{_code(scalar_text(data))}"]
 
 
 def _block(b: Block, figure_dir: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any, Union
 
 import sympy
 
-__all__ = ["Text", "Formula", "Inline", "Heading", "Paragraph", "Display", "Table", "Tree",
+__all__ = ["scalar_text", "Text", "Formula", "Inline", "Heading", "Paragraph", "Display", "Table", "Tree",
            "Figure", "Block", "Report", "formulas"]
 
 
@@ -97,6 +97,18 @@ Block = Union[Heading, Paragraph, Display, Table, Tree, Figure]
 class Report:
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+
+def scalar_text(v: Any) -> str:
+    """A JSON leaf (or list of leaves) as plain text: the same in LaTeX and Markdown."""
+    if isinstance(v, list):
+        return ", ".join(scalar_text(w) if not isinstance(w, list) else f"[{scalar_text(w)}]"
+                         for w in v)
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
 
 
 def formulas(report: Report) -> Iterator[Formula]:
