@@ -24,6 +24,56 @@ from ..cells import get_cell
 from ..claims._text import TEXT
 from ._model import CoqGroup, CoqTheorem, comment
 from ._printer import coq, coq_name
+from ._source import group_from_text
+
+#: forget-dominant's refuted readings: one exact witness (eq (8) at rational gates).
+DOMINANT_REFUTED_V = r"""(* the witness point: W = 0, U_f = U_i = 0, U_c = 4, b = 0, x_t = 0, o_prev = 1/2, c_prev = 0;
+   there h_prev = 0, f_t = i_t = 1/2, chat_t = 0, and eq (8) gives dc_t/dc_(t-1) = 3/2 *)
+Lemma forget_witness :
+  is_derive (lstm_c_t_path 0 0 0 0 0 0 0 4 0 0 (1/2)) 0 (3/2) /\
+  lstm_f_t_path 0 0 0 0 (1/2) 0 = 1/2.
+Proof.
+  assert (E0 : forall u : R, 0 + u * (1/2 * tanh 0) + 0 * 0 = 0) by (intros u; rewrite tanh_0; ring).
+  assert (Ef : lstm_f_t 0 0 0 0 (1/2 * tanh 0) = 1/2) by (unfold lstm_f_t; rewrite E0; apply sigma_0).
+  assert (Ei : lstm_i_t 0 0 0 0 (1/2 * tanh 0) = 1/2) by (unfold lstm_i_t; rewrite E0; apply sigma_0).
+  assert (Ec : lstm_chat_t 0 4 0 0 (1/2 * tanh 0) = 0) by (unfold lstm_chat_t; rewrite E0; apply tanh_0).
+  split.
+  - pose proof (eq8 0 0 0 0 0 0 0 4 0 0 (1/2) 0) as H. cbv zeta in H.
+    rewrite Ef, Ei, Ec, tanh_0 in H.
+    match type of H with is_derive _ _ ?e => replace e with (3/2) in H by field end.
+    exact H.
+  - unfold lstm_f_t_path. exact Ef.
+Qed.
+
+(* forget-dominant, main term larger: refuted. f_t is not larger than the sum of the three
+   secondary terms at every admissible point: at the witness |D - f_t| = 1 > 1/2 = |f_t| *)
+Theorem forget_main_not_larger :
+  ~ (forall W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev c_prev D, 0 < o_prev < 1 ->
+       is_derive (lstm_c_t_path W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev) c_prev D ->
+       Rabs (D - lstm_f_t_path W_f U_f b_f x_t o_prev c_prev)
+       < Rabs (lstm_f_t_path W_f U_f b_f x_t o_prev c_prev)).
+Proof.
+  intros H. destruct forget_witness as [HD Ef].
+  specialize (H 0 0 0 0 0 0 0 4 0 0 (1/2) 0 (3/2) ltac:(lra) HD). rewrite Ef in H.
+  rewrite !Rabs_pos_eq in H by lra. lra.
+Qed.
+
+(* forget-dominant, no explosion: refuted. |dc_t/dc_(t-1)| < 1 does not hold at every
+   admissible point: at the witness dc_t/dc_(t-1) = 3/2 *)
+Theorem forget_not_no_explosion :
+  ~ (forall W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev c_prev D, 0 < o_prev < 1 ->
+       is_derive (lstm_c_t_path W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev) c_prev D ->
+       Rabs D < 1).
+Proof.
+  intros H. destruct forget_witness as [HD _].
+  specialize (H 0 0 0 0 0 0 0 4 0 0 (1/2) 0 (3/2) ltac:(lra) HD).
+  rewrite Rabs_pos_eq in H by lra. lra.
+Qed."""
+
+DOMINANT_READINGS = {
+    "forget_main_not_larger": ("forget-dominant/main-term-larger",),
+    "forget_not_no_explosion": ("forget-dominant/no-explosion",),
+}
 
 __all__ = ["xsech2_group", "terms_group", "dominant_group", "xsech2_constants", "TABLE_CELLS"]
 
@@ -70,7 +120,7 @@ def xsech2_group(article_bound: str = "0.45") -> CoqGroup:
     """``xsech2_bound`` (the article's claim), ``xsech2_le_sup`` and ``xsech2_sup_attained``."""
     k = xsech2_constants(article_bound)
     thms = (
-        _xsech2_theorem("xsech2_bound", "<", k["bound"], ("xsech2-bound",),
+        _xsech2_theorem("xsech2_bound", "<", k["bound"], ("xsech2-bound/1d",),
                         f"xsech2-bound: {TEXT['xsech2-bound'][2]}"),
         _xsech2_theorem("xsech2_le_sup", "<=", k["g_hi"], (),
                         f"the supremum g* of |(1 - tanh^2 c) c| over all real c is at most "
@@ -82,8 +132,15 @@ def xsech2_group(article_bound: str = "0.45") -> CoqGroup:
                    f"{k['c_star']}) >= {k['g_lo']}.\n"
                    "Proof. unfold tanh. interval. Qed."),
     )
-    return CoqGroup("Xsech2", "xsech2-bound over all real c, and the supremum g*", (), "",
-                    thms)
+    le_g_star = CoqTheorem(
+        "xsech2_le_g_star", (), "|(1 - tanh^2 c) c| <= g_star for every real c",
+        f"{comment('every |(1 - tanh^2 c) c| is at most g_star')}\n"
+        "Lemma xsech2_le_g_star (c : R) : Rabs ((1 - tanh c ^ 2) * c) <= g_star.\n"
+        "Proof. unfold g_star. apply xsech2_le_sup. Qed.")
+    defs = (f"{comment(f'g_star: the certified upper bound on g* = sup |(1 - tanh^2 c) c| (g* <= g_star, xsech2_le_sup)')}\n"
+            f"Definition g_star : R := {k['g_hi']}.")
+    return CoqGroup("Xsech2", "xsech2-bound over all real c, and the supremum g*", (), defs,
+                    thms + (le_g_star,))
 
 
 # --- the secondary-term table --------------------------------------------------------------
@@ -184,29 +241,25 @@ def _term_theorem(ts: TermSup, k: int) -> CoqTheorem:
 
 
 def _claims_of(ts: TermSup) -> tuple[str, ...]:
-    """The claims a row settles (their upper-bound part): four-gates is eq9's row;
-    secondary-terms-small is eq6's row and the LSTM's three secondary rows together."""
-    if ts.cell == "rnn" or (ts.cell == "lstm" and ts.role == "secondary"):
-        out: tuple[str, ...] = ("secondary-terms-small",)
-        if ts.cell == "lstm" and "∂f_t" in ts.label:
-            out += ("four-gates",)
+    """The readings a row supports (their upper-bound part, g* replaced by g_star): eq9's row
+    four-gates/bound; the LSTM's secondary rows secondary-terms-small/pointwise; the GRU's
+    and the LSTM's rows the upper halves of gru-less-stable/term-by-term's comparisons."""
+    if ts.cell == "lstm" and ts.role == "secondary":
+        out: tuple[str, ...] = ("secondary-terms-small/pointwise",)
+        if "∂f_t" in ts.label:
+            out += ("four-gates/bound",)
         return out
     return ()
 
 
 def terms_group() -> CoqGroup:
     """One theorem per row of the table, for :data:`TABLE_CELLS`."""
-    g_hi = xsech2_constants()["g_hi"]
     thms = []
     for cell in TABLE_CELLS:
         for k, ts in enumerate(term_suprema(cell)):
             thms.append(_term_theorem(ts, k))
-    defs = (f"{comment(f'g_star: the certified upper bound on sup |(1 - tanh^2 c) c| (Xsech2.v)')}\n"
-            f"Definition g_star : R := {g_hi}.\n\n"
-            "Lemma xsech2_le_g_star (c : R) : Rabs ((1 - tanh c ^ 2) * c) <= g_star.\n"
-            "Proof. unfold g_star. apply xsech2_le_sup. Qed.")
     return CoqGroup("Terms", "the secondary-term table: every term's bound over the admissible "
-                    "gate box", ("Xsech2",), defs, tuple(thms))
+                    "gate box", ("Xsech2",), "", tuple(thms), interval=False)
 
 
 # --- forget-dominant: the sum of the LSTM's term bounds -------------------------------------
@@ -247,7 +300,7 @@ def dominant_group() -> CoqGroup:
     lines = [comment(note),
              f"Theorem forget_dominant ({' '.join(coq_name(a) for a in args)} : R) :"]
     lines += [f"  {_hyp(v, dom[v])} ->" for v in outer]
-    lines.append(_lets(binds, "  ").rstrip("\n"))
+    lines.append(_lets(binds, "  ", d).rstrip("\n"))
     lines.append(f"  exists D, is_derive {fun} {coq_name(d.wrt)} D /\\\n"
                  f"    {main_hyp} /\\\n"
                  f"    Rabs (D - {coq(m.expr)}) <= {eps}.")
@@ -264,8 +317,11 @@ def dominant_group() -> CoqGroup:
     for k, _ in sec[1:]:
         tac = f"apply Rabs_sum_le; [{tac} | (apply lstm_term{k}_bound; assumption)]"
     proof += [f"  {tac}.", "Qed."]
-    thm = CoqTheorem("forget_dominant", ("forget-dominant",),
+    thm = CoqTheorem("forget_dominant", ("forget-dominant/pointwise",),
                      f"lstm: |dc_t/dc_prev - f_t| <= {eps}, f_t in (0, 1)",
                      "\n".join(lines) + "\n" + "\n".join(proof))
+    refuted = group_from_text("Dominant", "", (), DOMINANT_REFUTED_V, DOMINANT_READINGS)
     return CoqGroup("Dominant", "forget-dominant: |dc_t/dc_(t-1) - f_t| <= the sum of the "
-                    "term bounds", ("Jacobians", "Terms"), "", (thm,))
+                    "term bounds; the readings 'f_t is larger' and 'no explosion' refuted",
+                    ("Cells", "Jacobians", "Xsech2", "Terms"), "", (thm,) + refuted.theorems,
+                    interval=False)

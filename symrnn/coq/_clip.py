@@ -1,0 +1,169 @@
+"""Clipping U into [-1, 1], on the derivatives of the unrolled RNN (Clip.v), and the
+meaning of vanishing.
+
+The coefficients of eq (3) are the products of the derivatives dh_j/dh_(j-1) of the
+unrolled cell (``eq3_rnn_*`` of UnrollRnn.v). ``clip_rnn``/``clip_relu_rnn``: |U| <= 1
+bounds every coefficient by 1 (relu where its pre-activations are nonzero);
+``relu_clip_vanishing``: relu with U = 1/2 and positive pre-activations has coefficients
+exactly (1/2)^(t-k); ``clip_not_bounded_in_t``: the reading "bounded uniformly in t" is
+refuted (U = 1 gives dh_t/db = t); ``vanish_nonzero_total``: a gradient whose distant terms
+vanish while its total tends to 2.
+"""
+
+from __future__ import annotations
+
+from ._model import CoqGroup
+from ._source import group_from_text
+
+__all__ = ["clip_group", "CLIP_V"]
+
+#: The Coq text of Clip.v (after the imports).
+CLIP_V = r"""(* simple RNN (tanh): the derivative of the one-step map in b is 1 - h_t^2 *)
+Lemma rnn_h_t_db (W U b x_t h_prev : R) :
+  is_derive (fun b => rnn_h_t W U b x_t h_prev) b (1 - tanh (b + U*h_prev + W*x_t) ^ 2).
+Proof. unfold rnn_h_t. derive_field. Qed.
+
+Lemma coef_abs_le_from1 (a : nat -> R) (q : R) : 0 <= q -> (forall j, (1 <= j)%nat -> Rabs (a j) <= q) ->
+  forall k t, Rabs (coef a k t) <= q ^ (t - k).
+Proof.
+  intros Hq Ha k t. induction t as [| n IH].
+  - simpl. rewrite Rabs_R1. lra.
+  - destruct (Nat.leb_spec (S n) k) as [Hk | Hk].
+    + rewrite coef_le by lia. replace (S n - k)%nat with O by lia. rewrite Rabs_R1. simpl. lra.
+    + rewrite coef_step by lia. replace (S n - k)%nat with (S (n - k)) by lia. simpl.
+      rewrite Rabs_mult. apply Rmult_le_compat; try apply Rabs_pos; auto. apply Ha. lia.
+Qed.
+
+Lemma coef_const_from1 (a : nat -> R) (c : R) : (forall j, (1 <= j)%nat -> a j = c) ->
+  forall k t, (k <= t)%nat -> coef a k t = c ^ (t - k).
+Proof.
+  intros Ha k t Hkt. induction t as [| n IH].
+  - replace k with O by lia. reflexivity.
+  - destruct (Nat.eq_dec k (S n)) as [-> | Hne].
+    + rewrite coef_le by lia. rewrite Nat.sub_diag. reflexivity.
+    + rewrite coef_step by lia. rewrite IH by lia. rewrite Ha by lia.
+      replace (S n - k)%nat with (S (n - k)) by lia. reflexivity.
+Qed.
+
+(* clip-prevents-explosion (simple RNN, tanh): if |U| <= 1, every coefficient of eq (3) for the
+   unrolled RNN (eq3_rnn_W, eq3_rnn_U, eq3_rnn_b: the product over j = k+1..t of the derivatives
+   dh_j/dh_(j-1) along the trajectory) has modulus <= 1, for every t, k, W, b, input and h_0 *)
+Theorem clip_rnn (W U b : R) (x : nat -> R) (h_0 : R) : Rabs U <= 1 ->
+  let dh_dprev j := Derive (rnn_h_t W U b (x j)) (rnn_h_seq W U b x h_0 (pred j)) in
+  forall k t, Rabs (coef dh_dprev k t) <= 1.
+Proof.
+  intros HU dh_dprev k t.
+  assert (Hj : forall j, Rabs (dh_dprev j) <= 1).
+  { intros j. unfold dh_dprev. rewrite (is_derive_unique _ _ _ (rnn_h_t_factor W U b (x j) _)).
+    apply Rle_trans with (Rabs U); [apply Rabs_factor_le, sech2_abs_le_1 | exact HU]. }
+  eapply Rle_trans; [apply (coef_abs_le dh_dprev 1); [lra | exact Hj] |]. rewrite pow1. lra.
+Qed.
+
+(* clip-prevents-explosion (simple RNN, relu): the same where every pre-activation along the
+   trajectory is nonzero (relu is differentiable there): each factor is relu'(z_j) U *)
+Theorem clip_relu_rnn (W U b : R) (x : nat -> R) (h_0 : R) : Rabs U <= 1 ->
+  (forall j, (1 <= j)%nat -> b + U * relu_rnn_h_seq W U b x h_0 (pred j) + W * x j <> 0) ->
+  let dh_dprev j := Derive (relu_rnn_h_t W U b (x j)) (relu_rnn_h_seq W U b x h_0 (pred j)) in
+  forall k t, Rabs (coef dh_dprev k t) <= 1.
+Proof.
+  intros HU Hz dh_dprev k t.
+  assert (Hj : forall j, (1 <= j)%nat -> Rabs (dh_dprev j) <= 1).
+  { intros j Hj. unfold dh_dprev. rewrite (is_derive_unique _ _ _ (relu_rnn_h_t_factor W U b (x j) _ (Hz j Hj))).
+    apply Rle_trans with (Rabs U); [apply Rabs_factor_le, relu_prime_abs_le_1 | exact HU]. }
+  eapply Rle_trans; [apply (coef_abs_le_from1 dh_dprev 1); [lra | exact Hj] |]. rewrite pow1. lra.
+Qed.
+
+(* clip-prevents-explosion, vanishing not fixed: relu with U = 1/2 (clipped) and positive
+   pre-activations along the trajectory: every coefficient of eq (3) is exactly (1/2)^(t-k) *)
+Theorem relu_clip_vanishing (W b : R) (x : nat -> R) (h_0 : R) :
+  (forall j, (1 <= j)%nat -> 0 < b + 1/2 * relu_rnn_h_seq W (1/2) b x h_0 (pred j) + W * x j) ->
+  let dh_dprev j := Derive (relu_rnn_h_t W (1/2) b (x j)) (relu_rnn_h_seq W (1/2) b x h_0 (pred j)) in
+  forall k t, (k <= t)%nat -> coef dh_dprev k t = (1/2) ^ (t - k).
+Proof.
+  intros Hz dh_dprev. apply coef_const_from1. intros j Hj. unfold dh_dprev.
+  rewrite (is_derive_unique _ _ _ (relu_rnn_h_t_factor W (1/2) b (x j) _ (Rgt_not_eq _ _ (Hz j Hj)))).
+  unfold relu_prime. destruct (Rlt_dec 0 _) as [_ | H]; [ring |]. exfalso. apply H, Hz, Hj.
+Qed.
+
+(* the tanh RNN at W x_t + b = 0 from h_0 = 0 stays at 0 *)
+Lemma rnn_seq_zero (W U : R) (t : nat) : rnn_h_seq W U 0 (fun _ => 0) 0 t = 0.
+Proof.
+  induction t as [| n IH]; [reflexivity |]. simpl. rewrite IH. unfold rnn_h_t.
+  replace (0 + U * 0 + W * 0) with 0 by ring. apply tanh_0.
+Qed.
+
+(* along that trajectory, dh_t/db satisfies D_(t+1) = U D_t + 1 (eq2_rnn_b) *)
+Lemma rnn_db_step (W U : R) (t : nat) (D : R) :
+  is_derive (fun b => rnn_h_seq W U b (fun _ => 0) 0 t) 0 D ->
+  is_derive (fun b => rnn_h_seq W U b (fun _ => 0) 0 (S t)) 0 (U * D + 1).
+Proof.
+  intros HD. destruct (eq2_rnn_b W U 0 (fun _ => 0) 0 t) as (D_prev & D_h & D_b & Hp & Hh & Hb & H).
+  rewrite (is_derive_eq _ _ _ _ Hp HD) in H.
+  rewrite rnn_seq_zero in Hh, Hb.
+  rewrite (is_derive_eq _ _ _ _ Hh (rnn_h_t_factor W U 0 0 0)) in H.
+  rewrite (is_derive_eq _ _ _ _ Hb (rnn_h_t_db W U 0 0 0)) in H.
+  replace (0 + U * 0 + W * 0) with 0 in H by ring. rewrite tanh_0 in H.
+  replace ((1 - 0 ^ 2) * U * D + (1 - 0 ^ 2)) with (U * D + 1) in H by ring. exact H.
+Qed.
+
+(* clip-prevents-explosion, bounded in t: refuted. Clipping |U| <= 1 does not bound the
+   gradient uniformly in t: the tanh RNN with U = 1, b = 0, x = 0, h_0 = 0 has dh_t/db = t *)
+Theorem clip_not_bounded_in_t :
+  ~ (forall (W U b : R) (x : nat -> R) (h_0 : R), Rabs U <= 1 -> exists M, forall t D,
+       is_derive (fun b => rnn_h_seq W U b x h_0 t) b D -> Rabs D <= M).
+Proof.
+  intros H. destruct (H 0 1 0 (fun _ => 0) 0 ltac:(rewrite Rabs_R1; lra)) as [M HM].
+  assert (Ht : forall t, is_derive (fun b => rnn_h_seq 0 1 b (fun _ => 0) 0 t) 0 (INR t)).
+  { induction t as [| n IH]; [simpl; auto_derive; [exact I | reflexivity] |].
+    rewrite S_INR. replace (INR n + 1) with (1 * INR n + 1) by ring. apply rnn_db_step, IH. }
+  destruct (proj2 (is_lim_seq_spec _ _) is_lim_seq_INR M) as [N HN].
+  specialize (HN N (Nat.le_refl N)). specialize (HM N _ (Ht N)).
+  pose proof (Rle_abs (INR N)). lra.
+Qed.
+
+(* vanish-meaning, nonzero total: the tanh RNN with U = 1/2, b = 0, x = 0, h_0 = 0 has
+   dh_t/db = 2 - 2 (1/2)^t -> 2 (the total gradient does not vanish), while the term of eq (3)
+   d steps back is (1/2)^d (distant steps contribute almost nothing) *)
+Theorem vanish_nonzero_total (W : R) :
+  let x := fun _ : nat => 0 in
+  let h k := rnn_h_seq W (1/2) 0 x 0 k in
+  let dh_dprev j := Derive (rnn_h_t W (1/2) 0 (x j)) (h (pred j)) in
+  let dh_db k := Derive (fun b => rnn_h_t W (1/2) b (x k) (h (pred k))) 0 in
+  (forall t, is_derive (fun b => rnn_h_seq W (1/2) b x 0 t) 0 (2 - 2 * (1/2) ^ t)) /\
+  is_lim_seq (fun t => 2 - 2 * (1/2) ^ t) 2 /\
+  (forall t d, (d < t)%nat -> coef dh_dprev (t - d)%nat t * dh_db (t - d)%nat = (1/2) ^ d).
+Proof.
+  intros x h dh_dprev dh_db. split; [| split].
+  - intros t. induction t as [| n IH]; [simpl; auto_derive; [exact I | ring] |].
+    replace (2 - 2 * (1/2) ^ S n) with (1/2 * (2 - 2 * (1/2) ^ n) + 1) by (simpl; field).
+    apply rnn_db_step, IH.
+  - replace (Finite 2) with (Finite (2 - 2 * 0)) by (f_equal; ring).
+    apply is_lim_seq_minus'; [apply is_lim_seq_const |].
+    apply (is_lim_seq_scal_l _ 2 0). apply is_lim_seq_geom. rewrite Rabs_pos_eq; lra.
+  - intros t d Hd.
+    assert (Hh : forall k, h k = 0) by (intros k; apply rnn_seq_zero).
+    rewrite (coef_const_from1 dh_dprev (1/2)).
+    + replace (t - (t - d))%nat with d by lia. unfold dh_db. rewrite Hh.
+      assert (E : Derive (fun b : R => rnn_h_t W (1/2) b (x (t - d)%nat) 0) 0
+                  = 1 - tanh (0 + 1/2 * 0 + W * x (t - d)%nat) ^ 2)
+        by (apply is_derive_unique, rnn_h_t_db).
+      rewrite E. unfold x. replace (0 + 1/2 * 0 + W * 0) with 0 by ring. rewrite tanh_0. ring.
+    + intros j _. unfold dh_dprev. rewrite Hh.
+      rewrite (is_derive_unique _ _ _ (rnn_h_t_factor W (1/2) 0 (x j) 0)).
+      unfold x. replace (0 + 1/2 * 0 + W * 0) with 0 by ring. rewrite tanh_0. ring.
+    + lia.
+Qed."""
+
+READINGS: dict[str, tuple[str, ...]] = {
+    "clip_rnn": ('clip-prevents-explosion/1d',),
+    "clip_relu_rnn": ('clip-prevents-explosion/1d',),
+    "relu_clip_vanishing": ('clip-prevents-explosion/vanishing-not-fixed',),
+    "clip_not_bounded_in_t": ('clip-prevents-explosion/bounded-in-t',),
+    "vanish_nonzero_total": ('vanish-meaning/nonzero-total',),
+}
+
+
+def clip_group() -> CoqGroup:
+    """Clip.v: clipping U into [-1, 1] on the derivatives of the unrolled RNN, and the meaning of vanishing."""
+    return group_from_text("Clip", "clipping U into [-1, 1] on the derivatives of the unrolled RNN, and the meaning of vanishing", ('Cells', 'Products', 'InU', 'UnrollRnn'), CLIP_V, READINGS,
+                           interval=False)
