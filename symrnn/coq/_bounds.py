@@ -26,47 +26,60 @@ from ._model import CoqGroup, CoqTheorem, comment
 from ._printer import coq, coq_name
 from ._source import group_from_text
 
-#: forget-dominant's refuted readings: one exact witness (eq (8) at rational gates).
-DOMINANT_REFUTED_V = r"""(* the witness point: W = 0, U_f = U_i = 0, U_c = 4, b = 0, x_t = 0, o_prev = 1/2, c_prev = 0;
-   there h_prev = 0, f_t = i_t = 1/2, chat_t = 0, and eq (8) gives dc_t/dc_(t-1) = 3/2 *)
-Lemma forget_witness :
-  is_derive (lstm_c_t_path 0 0 0 0 0 0 0 4 0 0 (1/2)) 0 (3/2) /\
-  lstm_f_t_path 0 0 0 0 (1/2) 0 = 1/2.
+#: forget-dominant's refuted readings: exact witnesses (eq (8) at rational gates, |U| <= 1).
+DOMINANT_REFUTED_V = r"""(* the witness points: W = 0, U_f = U_i = 0, U_c = 1, b_i = ln 3, b_c = 0, x_t = 0,
+   o_prev = 1/2, c_prev = 0, and b_f free; there h_prev = 0, i_t = 3/4, chat_t = 0, and eq (8)
+   gives dc_t/dc_(t-1) = f_t + 3/8 with f_t = sigma(b_f) *)
+Lemma forget_witness (b_f : R) :
+  is_derive (lstm_c_t_path 0 0 b_f 0 0 (ln 3) 0 1 0 0 (1/2)) 0 (sigma b_f + 3/8) /\
+  lstm_f_t_path 0 0 b_f 0 (1/2) 0 = sigma b_f.
 Proof.
-  assert (E0 : forall u : R, 0 + u * (1/2 * tanh 0) + 0 * 0 = 0) by (intros u; rewrite tanh_0; ring).
-  assert (Ef : lstm_f_t 0 0 0 0 (1/2 * tanh 0) = 1/2) by (unfold lstm_f_t; rewrite E0; apply sigma_0).
-  assert (Ei : lstm_i_t 0 0 0 0 (1/2 * tanh 0) = 1/2) by (unfold lstm_i_t; rewrite E0; apply sigma_0).
-  assert (Ec : lstm_chat_t 0 4 0 0 (1/2 * tanh 0) = 0) by (unfold lstm_chat_t; rewrite E0; apply tanh_0).
+  assert (E0 : forall u v : R, v + u * (1/2 * tanh 0) + 0 * 0 = v) by (intros u v; rewrite tanh_0; ring).
+  assert (Ef : lstm_f_t 0 0 b_f 0 (1/2 * tanh 0) = sigma b_f) by (unfold lstm_f_t; rewrite E0; reflexivity).
+  assert (Ei : lstm_i_t 0 0 (ln 3) 0 (1/2 * tanh 0) = 3/4).
+  { unfold lstm_i_t, sigma. rewrite E0, exp_Ropp, exp_ln by lra. field. }
+  assert (Ec : lstm_chat_t 0 1 0 0 (1/2 * tanh 0) = 0) by (unfold lstm_chat_t; rewrite E0; apply tanh_0).
   split.
-  - pose proof (eq8 0 0 0 0 0 0 0 4 0 0 (1/2) 0) as H. cbv zeta in H.
+  - pose proof (eq8 0 0 b_f 0 0 (ln 3) 0 1 0 0 (1/2) 0) as H. cbv zeta in H.
     rewrite Ef, Ei, Ec, tanh_0 in H.
-    match type of H with is_derive _ _ ?e => replace e with (3/2) in H by field end.
+    match type of H with is_derive _ _ ?e => replace e with (sigma b_f + 3/8) in H by field end.
     exact H.
   - unfold lstm_f_t_path. exact Ef.
 Qed.
 
-(* forget-dominant, main term larger: refuted. f_t is not larger than the sum of the three
-   secondary terms at every admissible point: at the witness |D - f_t| = 1 > 1/2 = |f_t| *)
+(* forget-dominant, main term larger: refuted. For weights with |U_f|, |U_i|, |U_c| <= 1 the
+   secondary terms' sum is not below f_t at every admissible point: at the witness with
+   b_f = -ln 3, f_t = 1/4 and the sum dc_t/dc_(t-1) - f_t = 3/8 *)
 Theorem forget_main_not_larger :
-  ~ (forall W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev c_prev D, 0 < o_prev < 1 ->
+  ~ (forall W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev c_prev D,
+       Rabs U_f <= 1 -> Rabs U_i <= 1 -> Rabs U_c <= 1 -> 0 < o_prev < 1 ->
        is_derive (lstm_c_t_path W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev) c_prev D ->
        Rabs (D - lstm_f_t_path W_f U_f b_f x_t o_prev c_prev)
-       < Rabs (lstm_f_t_path W_f U_f b_f x_t o_prev c_prev)).
+       < lstm_f_t_path W_f U_f b_f x_t o_prev c_prev).
 Proof.
-  intros H. destruct forget_witness as [HD Ef].
-  specialize (H 0 0 0 0 0 0 0 4 0 0 (1/2) 0 (3/2) ltac:(lra) HD). rewrite Ef in H.
-  rewrite !Rabs_pos_eq in H by lra. lra.
+  intros H. destruct (forget_witness (- ln 3)) as [HD Ef].
+  assert (Es : sigma (- ln 3) = 1/4) by (unfold sigma; rewrite Ropp_involutive, exp_ln by lra; field).
+  rewrite Es in HD, Ef.
+  specialize (H 0 0 (- ln 3) 0 0 (ln 3) 0 1 0 0 (1/2) 0 (1/4 + 3/8)).
+  rewrite Rabs_R0, Rabs_R1 in H. specialize (H ltac:(lra) ltac:(lra) ltac:(lra) ltac:(lra) HD).
+  rewrite Ef in H. replace (1/4 + 3/8 - 1/4) with (3/8) in H by field.
+  rewrite Rabs_pos_eq in H by lra. lra.
 Qed.
 
-(* forget-dominant, no explosion: refuted. |dc_t/dc_(t-1)| < 1 does not hold at every
-   admissible point: at the witness dc_t/dc_(t-1) = 3/2 *)
+(* forget-dominant, no explosion: refuted. For weights with |U_f|, |U_i|, |U_c| <= 1,
+   |dc_t/dc_(t-1)| <= 1 fails at an admissible point: at the witness with b_f = ln 3,
+   dc_t/dc_(t-1) = 3/4 + 3/8 = 9/8 *)
 Theorem forget_not_no_explosion :
-  ~ (forall W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev c_prev D, 0 < o_prev < 1 ->
+  ~ (forall W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev c_prev D,
+       Rabs U_f <= 1 -> Rabs U_i <= 1 -> Rabs U_c <= 1 -> 0 < o_prev < 1 ->
        is_derive (lstm_c_t_path W_f U_f b_f W_i U_i b_i W_c U_c b_c x_t o_prev) c_prev D ->
-       Rabs D < 1).
+       Rabs D <= 1).
 Proof.
-  intros H. destruct forget_witness as [HD _].
-  specialize (H 0 0 0 0 0 0 0 4 0 0 (1/2) 0 (3/2) ltac:(lra) HD).
+  intros H. destruct (forget_witness (ln 3)) as [HD _].
+  assert (Es : sigma (ln 3) = 3/4) by (unfold sigma; rewrite exp_Ropp, exp_ln by lra; field).
+  rewrite Es in HD.
+  specialize (H 0 0 (ln 3) 0 0 (ln 3) 0 1 0 0 (1/2) 0 (3/4 + 3/8)).
+  rewrite Rabs_R0, Rabs_R1 in H. specialize (H ltac:(lra) ltac:(lra) ltac:(lra) ltac:(lra) HD).
   rewrite Rabs_pos_eq in H by lra. lra.
 Qed."""
 

@@ -1,96 +1,91 @@
-"""Write the Coq development: one ``.v`` per claim group, ``_CoqProject``, Makefile, README.
+"""Write the Coq development: ``Defs.v``, one ``.v`` per group, ``_CoqProject``, Makefile,
+README.
 
 >>> import tempfile
 >>> from symrnn.coq import export_coq
 >>> export = export_coq(tempfile.mkdtemp())
->>> export.exported["eq13"], export.exported["xsech2-bound"]
+>>> export.readings["eq13/1d"], export.readings["xsech2-bound/1d"]
 (('eq13',), ('xsech2_bound',))
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sympy
 
-from ..claims import CLAIMS
 from ._bounds import dominant_group, terms_group, xsech2_group
+from ._cells import cells_group
+from ._clip import clip_group
+from ._compare import compare_group
 from ._invariants import invariants_group
 from ._jacobians import formulas_group, jacobians_group
 from ._library import DEFS_V
-from ._model import CoqGroup
+from ._lstm import lstm_group
+from ._model import CoqGroup, claim_of
+from ._ndim import counter_group, matrix_group, ndim_group
+from ._products import products_group
+from ._readings import PARTIAL, coq_theorems, why_not
 from ._relu import relu_group
+from ._unroll import UNROLL_CELLS, unroll_group
 
-__all__ = ["Export", "export_coq", "groups", "NOT_EXPORTED"]
+__all__ = ["Export", "export_coq", "groups", "ASSUMPTIONS_FILE"]
 
-#: Why each claim the export leaves out is left out. Claims not listed here and not
-#: exported get the generic reason.
-NOT_EXPORTED: dict[str, str] = {
-    "eq1": "a definition (the general RNN), nothing to prove",
-    "eq2": "the chain rule for an abstract f: not generated (the cells' instances are, as "
-           "the Jacobian theorems)",
-    "vanish-explode": "products of per-step factors over t steps: not yet generated",
-    "eq3": "the unrolled sum for an abstract f: not yet generated",
-    "vanish-meaning": "an empirical statement (measured, not proved)",
-    "eq5": "a cell definition (printed as rnn_h_t in Jacobians.v), nothing to prove",
-    "eq7": "a cell definition (printed as lstm_c_t_path in Jacobians.v), nothing to prove",
-    "eq11": "a cell definition (printed as gru_h_t in Jacobians.v), nothing to prove",
-    "tanh-bounded-in-U": "the supremum S(|a|) is defined by an implicit equation "
-                         "(2u tanh(u - A) = 1): not yet expressed",
-    "lstm-long-sequences": "an empirical statement (measured, not proved)",
-    "lstm-c-unbounded": "needs a limit over the weights and biases (tightness) and a divergent sequence: "
-                        "not yet expressed",
-    "gru-less-stable": "compares suprema, which needs their attainment (lower bounds), not "
-                       "only the exported upper bounds",
-}
-_GENERIC = "no Coq statement is generated for this claim yet"
-
-#: Parts of an exported claim that the Coq theorems do not cover.
-PARTIAL: dict[str, str] = {
-    "four-gates": "the upper bound (g*/4)|U_f| with g* <= its certified upper bound; that it "
-                  "is the supremum (not attained) is not exported",
-    "secondary-terms-small": "the upper bounds of eq6's and the LSTM's terms; attainment "
-                             "(eq6's |U| is attained) is not exported",
-    "gru-h-bounded": "for eq14's h_t the step lemma: |c_{t-1}| <= 1 gives |h_t| <= 1",
-    "relu-unbounded": "|dh_t/dh_{t-1}| <= |U| for tanh and for relu (at pre-activations "
-                      "z != 0, where relu is differentiable), and relu's unboundedness in U; "
-                      "the tanh contrast (the finite sup S(|a|)/|h_{t-1}|) is "
-                      "tanh-bounded-in-U's, not exported",
-    "clip-prevents-explosion": "1-D: |U| <= 1 bounds every coefficient (product of t factors "
-                               "phi'(z_k) U) by 1, for tanh and relu, and relu with U = 1/2 "
-                               "gives (1/2)^t; the sum bound |dh_t/dtheta| <= "
-                               "sum_k |dh_k/dtheta| and the n-D caveat are not exported",
-    "forget-dominant": "|dc_t/dc_{t-1} - f_t| <= eps(U) with g* <= its certified upper "
-                       "bound g_star, and f_t in (0, 1); strictness and the per-step "
-                       "consequences are not exported",
-}
+#: Written next to the .v files by ``symrnn export coq DIR --check --assumptions``.
+ASSUMPTIONS_FILE = "assumptions.json"
 
 
 def groups(article_bound: str = "0.45",
            identities: dict[str, tuple[sympy.Expr, sympy.Expr]] | None = None
            ) -> tuple[CoqGroup, ...]:
-    """Every group, generated from the registry, the derivations and the bound results."""
-    return (formulas_group(identities), jacobians_group(), xsech2_group(article_bound),
-            terms_group(), dominant_group(), relu_group(), invariants_group())
+    """Every group, in dependency order, generated from the registry, the cells, the
+    derivations and the bound results."""
+    return (cells_group(), formulas_group(identities), jacobians_group(),
+            xsech2_group(article_bound), terms_group(), dominant_group(), relu_group(),
+            products_group(), *(unroll_group(c) for c in UNROLL_CELLS), clip_group(),
+            lstm_group(), compare_group(), invariants_group(), matrix_group(), ndim_group(),
+            counter_group())
 
 
 @dataclass(frozen=True)
 class Export:
-    """What :func:`export_coq` wrote: the directory, the groups, claim -> theorem names."""
+    """What :func:`export_coq` wrote.
+
+    Attributes:
+        directory: where.
+        groups: the ``.v`` files (besides ``Defs.v``).
+        readings: reading id -> the theorems that state it.
+        not_exported: reading id -> why it has no theorem.
+        assumptions: theorem -> axioms, filled in by :func:`symrnn.coq.check_coq`.
+    """
 
     directory: str
     groups: tuple[CoqGroup, ...]
-    exported: dict[str, tuple[str, ...]]
+    readings: dict[str, tuple[str, ...]]
     not_exported: dict[str, str]
+    assumptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def exported(self) -> dict[str, tuple[str, ...]]:
+        """Claim id -> the theorems of its readings (a claim with any reading exported)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for rid, names in self.readings.items():
+            c = claim_of(rid)
+            out[c] = out.get(c, ()) + tuple(n for n in names if n not in out.get(c, ()))
+        return out
 
     def files(self) -> dict[str, tuple[str, ...]]:
-        """Claim id -> the ``.v`` files whose theorems settle it."""
+        """Reading id -> the ``.v`` files whose theorems state it."""
         out: dict[str, list[str]] = {}
         for g in self.groups:
-            for c in g.claims:
-                out.setdefault(c, []).append(f"{g.stem}.v")
+            for r in g.readings:
+                out.setdefault(r, []).append(f"{g.stem}.v")
         return {k: tuple(v) for k, v in out.items()}
+
+    def theorem_files(self) -> dict[str, str]:
+        """Theorem name -> its ``.v`` file."""
+        return {t.name: f"{g.stem}.v" for g in self.groups for t in g.theorems}
 
 
 def _makefile(stems: list[str], deps: dict[str, tuple[str, ...]]) -> str:
@@ -104,26 +99,71 @@ def _makefile(stems: list[str], deps: dict[str, tuple[str, ...]]) -> str:
             "clean:\n\trm -f *.vo *.vok *.vos *.glob .*.aux\n\n.PHONY: all clean\n")
 
 
-def _readme(gs: tuple[CoqGroup, ...], exported: dict[str, tuple[str, ...]],
-            not_exported: dict[str, str]) -> str:
+def _readme(export: Export) -> str:
+    from ..claims import get_reading
+
+    gs = export.groups
     lines = ["# symrnn: Coq export", "",
-             "Generated by `symrnn export coq` from symrnn's claim registry, derivations and "
-             "bound results. Check with `make -j2` (Coq 8.16+, Coquelicot 3, Interval 4). "
-             "sigma and tanh are defined from `exp` in `Defs.v`; every proof ends in `Qed` "
-             "and nothing is assumed beyond Coq's real numbers.", "", "## Files", ""]
-    lines += [f"- `Defs.v`: the library (sigma, tanh, ranges, the tail lemma, psi, chi, "
-              "exp at integer multiples, relu and its derivative off 0, tactics)"]
+             "Generated by `symrnn export coq` from symrnn's claim registry, cells, derivations "
+             "and bound results. Check with `make -j2` (Coq 8.16+, Coquelicot 3, Interval 4), or "
+             "`symrnn export coq DIR --check`, which also records what `Print Assumptions` "
+             "reports for every theorem (below). sigma and tanh are defined from `exp` in "
+             "`Defs.v`; every proof ends in `Qed`; no file declares an axiom or a parameter.",
+             "", "## Files", "",
+             "- `Defs.v`: the library (sigma, tanh, ranges, the tail lemma, psi, chi, exp at "
+             "integer multiples, relu and its derivative off 0, tactics)"]
     lines += [f"- `{g.stem}.v`: {g.title}" for g in gs]
-    lines += ["", "## Exported claims", ""]
-    for cid, names in exported.items():
-        part = PARTIAL.get(cid, "")
-        lines.append(f"- `{cid}`: {', '.join(f'`{n}`' for n in names)}"
-                     + (f" (covers: {part})" if part else ""))
-    lines += ["", "Supporting theorems (no claim id of their own):", ""]
-    lines += [f"- `{t.name}`: {t.summary}" for g in gs for t in g.theorems if not t.claims]
-    lines += ["", "## Not exported", ""]
-    lines += [f"- `{cid}`: {why}" for cid, why in not_exported.items()]
+    lines += ["", "## Readings with a theorem", "",
+              "Each mathematical reading of the registry (`symrnn verify --readings`) and the "
+              "theorems that state it.", ""]
+    for rid, names in export.readings.items():
+        r = get_reading(rid)
+        part = PARTIAL.get(rid, "")
+        lines.append(f"- `{rid}` ({r.expected}): {', '.join(f'`{n}`' for n in names)}"
+                     + (f" (not stated: {part})" if part else ""))
+    lines += ["", "## Readings without a theorem", ""]
+    lines += [f"- `{rid}`: {why}" for rid, why in export.not_exported.items()]
+    lines += ["", "## Supporting lemmas", ""]
+    lines += [f"- `{t.name}` ({g.stem}.v): {t.summary}" for g in gs for t in g.theorems
+              if not t.readings]
+    lines += ["", "## Assumptions", ""]
+    if not export.assumptions:
+        lines += ["Not recorded for these theorems: `symrnn export coq DIR --check "
+                  "--assumptions` runs `Print Assumptions` on every theorem and writes the result "
+                  f"here and to `{ASSUMPTIONS_FILE}`."]
+    else:
+        lines += _assumptions_section(export)
     return "\n".join(lines) + "\n"
+
+
+def _assumptions_section(export: Export) -> list[str]:
+    """Per theorem, the axioms ``Print Assumptions`` reported, grouped into the distinct sets
+    so that the list stays readable."""
+    sets: list[tuple[str, ...]] = []
+    for axioms in export.assumptions.values():
+        if axioms not in sets:
+            sets.append(axioms)
+    sets.sort(key=len)
+    lines = ["From `Print Assumptions` on every theorem, recorded by `symrnn export coq DIR "
+             "--check --assumptions` (the shipped record: symrnn/coq/assumptions.json). "
+             "The axioms are those of Coq's real numbers (`ClassicalDedekindReals`, "
+             "`FunctionalExtensionality`), classical logic used by Coquelicot "
+             "(`Classical_Prop.classic`), and Interval's primitive floating-point operations "
+             "where a proof calls `interval`.", ""]
+    for k, axioms in enumerate(sets, 1):
+        lines.append(f"Set {k}: " + (", ".join(f"`{a}`" for a in axioms) if axioms
+                                     else "none (closed under the global context)"))
+    lines += ["", "| theorem | file | assumptions |", "|---|---|---|"]
+    files = export.theorem_files()
+    for name, axioms in export.assumptions.items():
+        lines.append(f"| `{name}` | {files.get(name, '')} | set {sets.index(axioms) + 1} |")
+    return lines
+
+
+def write_readme(export: Export) -> None:
+    """(Re)write ``README.md`` of ``export`` (after :func:`check_coq` recorded assumptions)."""
+    with open(os.path.join(export.directory, "README.md"), "w", encoding="utf-8") as fh:
+        fh.write(_readme(export))
 
 
 def export_coq(directory: str, *, article_bound: str = "0.45",
@@ -136,6 +176,9 @@ def export_coq(directory: str, *, article_bound: str = "0.45",
     """
     gs = groups(article_bound, identities)
     os.makedirs(directory, exist_ok=True)
+    stale = os.path.join(directory, ASSUMPTIONS_FILE)
+    if os.path.exists(stale):  # recorded for other sources
+        os.remove(stale)
     with open(os.path.join(directory, "Defs.v"), "w", encoding="utf-8") as fh:
         fh.write(DEFS_V)
     for g in gs:
@@ -146,14 +189,18 @@ def export_coq(directory: str, *, article_bound: str = "0.45",
         fh.write("-R . Symrnn\nDefs.v\n" + "".join(f"{s}.v\n" for s in stems))
     with open(os.path.join(directory, "Makefile"), "w", encoding="utf-8") as fh:
         fh.write(_makefile(stems, {g.stem: g.requires for g in gs}))
-    exported: dict[str, tuple[str, ...]] = {}
-    for g in gs:
-        for t in g.theorems:
-            for c in t.claims:
-                exported[c] = exported.get(c, ()) + (t.name,)
-    ids = [c.id for c in CLAIMS]
-    exported = {c: exported[c] for c in ids if c in exported}
-    not_exported = {c: NOT_EXPORTED.get(c, _GENERIC) for c in ids if c not in exported}
-    with open(os.path.join(directory, "README.md"), "w", encoding="utf-8") as fh:
-        fh.write(_readme(gs, exported, not_exported))
-    return Export(directory, gs, exported, not_exported)
+    export = Export(directory, gs, coq_theorems(), why_not(), _recorded(gs))
+    write_readme(export)
+    return export
+
+
+def _recorded(gs: tuple[CoqGroup, ...]) -> dict[str, tuple[str, ...]]:
+    """The shipped assumptions, if they name exactly these theorems (else {})."""
+    from ._assumptions import coq_assumptions
+    from ._library import DEFS_V
+
+    import re
+    names = re.findall(r"^(?:Lemma|Theorem|Corollary)\s+([A-Za-z_][A-Za-z0-9_']*)", DEFS_V, re.M)
+    names += [t.name for g in gs for t in g.theorems]
+    shipped = coq_assumptions()
+    return {n: shipped[n] for n in names} if set(shipped) == set(names) else {}

@@ -2,9 +2,9 @@
 
 On the unrolled LSTM of Cells.v (``lstm_seq``, ``lstm_c_seq``): |c_t| < |c_0| + t for every
 t >= 1 and every parameter and input, tight (biases -> infinity approach it); a fixed-weight
-LSTM with inputs x_t = t diverges (c_t >= 0.42 t); with fixed weights and bounded inputs c_t
-stays bounded. With U = 0, dc_T/dc_0 is the product of the forget gates (<= f_max^T -> 0),
-and b_f = ln 2000 keeps dc_1000/dc_0 above 1/2.
+LSTM with inputs x_t = ln(t(t+2)) diverges (c_t >= 4t/15); with fixed weights and bounded
+inputs c_t stays bounded. With U = 0, dc_T/dc_0 is the product of the forget gates
+(<= F^T -> 0), and b_f = ln(2T) keeps dc_T/dc_0 above 1/2 for every T.
 """
 
 from __future__ import annotations
@@ -184,93 +184,69 @@ Proof.
   unfold Rdiv. rewrite !Rmult_1_l. apply Rinv_le_contravar; lra.
 Qed.
 
-Lemma tanh_le (a b : R) : a <= b -> tanh a <= tanh b.
-Proof.
-  intros H. assert (E : forall y, tanh y = 1 - 2 / (exp (2 * y) + 1)).
-  { intros y. unfold tanh. replace (2 * y) with (y + y) by ring. rewrite exp_plus.
-    pose proof (exp_pos y). rewrite exp_Ropp. field. split; nra. }
-  rewrite !E. pose proof (exp_pos (2 * a)). pose proof (exp_pos (2 * b)).
-  assert (exp (2 * a) <= exp (2 * b)) by (destruct (Req_dec a b); [subst; lra | left; apply exp_increasing; lra]).
-  assert (2 / (exp (2 * b) + 1) <= 2 / (exp (2 * a) + 1)).
-  { unfold Rdiv. apply Rmult_le_compat_l; [lra | apply Rinv_le_contravar; lra]. }
-  lra.
-Qed.
-
-Lemma sigma_opp_le_exp (y : R) : sigma (- y) <= exp (- y).
-Proof.
-  unfold sigma. rewrite Ropp_involutive. pose proof (exp_pos y).
-  rewrite exp_Ropp. unfold Rdiv. rewrite Rmult_1_l. apply Rinv_le_contravar; lra.
-Qed.
-
 Lemma lstm_c_t_divergent (x_t h_prev c_prev : R) :
-  lstm_c_t 1 0 0 1 0 0 1 0 0 x_t h_prev c_prev = c_prev * sigma x_t + tanh x_t * sigma x_t.
+  lstm_c_t 1 0 0 0 0 0 0 0 (ln 3) x_t h_prev c_prev = c_prev * sigma x_t + 4 / 5 * (1 / 2).
 Proof.
   unfold lstm_c_t, lstm_f_t, lstm_i_t, lstm_chat_t. cbv zeta.
-  replace (0 + 0 * h_prev + 1 * x_t) with x_t by ring. reflexivity.
+  replace (0 + 0 * h_prev + 1 * x_t) with x_t by ring.
+  replace (0 + 0 * h_prev + 0 * x_t) with 0 by ring.
+  replace (ln 3 + 0 * h_prev + 0 * x_t) with (ln 3) by ring.
+  rewrite sigma_0. unfold tanh. rewrite exp_Ropp, exp_ln by lra. field.
 Qed.
 
-(* lstm-c-unbounded, divergence: a fixed-weight LSTM (W_f = W_i = W_c = 1, U = 0, b = 0) with
-   inputs x_t = t and c_0 = 0 has c_t >= 0.42 t for every t, so c_t -> infinity *)
-Theorem lstm_c_divergence (W_o b_o h_0 : R) :
-  let c t := lstm_c_seq 1 0 0 1 0 0 W_o 0 b_o 1 0 0 INR h_0 0 t in
-  (forall t, 0.42 * INR t <= c t) /\ (forall M, exists t, M < c t).
+(* lstm-c-unbounded, divergence: a fixed-weight LSTM diverges. W_f = 1, b_c = ln 3, every other
+   weight and bias 0, c_0 = 0 (any h_0) and inputs x_t = ln(t(t+2)) give c_t >= 4t/15 for
+   every t, so c_t -> infinity *)
+Theorem lstm_c_divergence (h_0 : R) :
+  let x t := ln (INR t * (INR t + 2)) in
+  let c t := lstm_c_seq 1 0 0 0 0 0 0 0 0 0 0 (ln 3) x h_0 0 t in
+  (forall t, 4 * INR t / 15 <= c t) /\ (forall M, exists t, M < c t).
 Proof.
-  intros c.
-  assert (Hk : sigma 1 * tanh 1 - exp (- 2) >= 0.42) by (unfold sigma, tanh; interval).
-  assert (H : forall t, 0.42 * INR t <= c t <= INR t).
-  { induction t as [| n [IHl IHu]].
+  intros x c.
+  assert (H : forall t, 4 * INR t / 15 <= c t).
+  { induction t as [| n IH].
     - unfold c, lstm_c_seq. simpl. lra.
-    - unfold c, lstm_c_seq in *. cbn [lstm_seq snd]. rewrite lstm_c_t_divergent. rewrite S_INR.
-      set (cn := snd (lstm_seq 1 0 0 1 0 0 W_o 0 b_o 1 0 0 INR h_0 0 n)) in *.
-      assert (Hs1 : sigma 1 <= sigma (INR n + 1)) by (apply sigma_le; pose proof (pos_INR n); lra).
-      assert (Ht1 : tanh 1 <= tanh (INR n + 1)) by (apply tanh_le; pose proof (pos_INR n); lra).
-      assert (Hs0 : 0 < sigma 1) by apply sigma_range.
-      assert (Ht0 : 0 < tanh 1) by (unfold tanh; interval).
-      pose proof (sigma_range (INR n + 1)). pose proof (tanh_range (INR n + 1)).
-      (* 1 - sigma(n+1) = sigma(-(n+1)) <= e^-(n+1), and n e^-(n+1) <= e^-2 *)
-      assert (Hopp : 1 - sigma (INR n + 1) = sigma (- (INR n + 1))).
-      { unfold sigma. rewrite Ropp_involutive. pose proof (exp_pos (INR n + 1)).
-        pose proof (exp_pos (- (INR n + 1))). rewrite exp_Ropp. field. split; lra. }
-      assert (Hsmall : INR n * sigma (- (INR n + 1)) <= exp (- 2)).
-      { pose proof (pos_INR n). pose proof (sigma_opp_le_exp (INR n + 1)).
-        assert (INR n <= exp (INR n - 1)) by (pose proof (exp_ineq1_le (INR n - 1)); lra).
-        apply Rle_trans with (exp (INR n - 1) * exp (- (INR n + 1))).
-        - apply Rmult_le_compat; [lra | left; apply (proj1 (sigma_range (- (INR n + 1)))) | lra | lra].
-        - rewrite <- exp_plus. right. f_equal. ring. }
-      split.
-      + assert (0 <= cn) by (pose proof (pos_INR n); lra).
-        assert (cn * sigma (INR n + 1) >= cn - INR n * sigma (- (INR n + 1))).
-        { rewrite <- Hopp. nra. }
-        assert (tanh (INR n + 1) * sigma (INR n + 1) >= sigma 1 * tanh 1) by nra.
-        lra.
-      + assert (cn * sigma (INR n + 1) <= INR n) by (pose proof (pos_INR n); nra).
-        assert (tanh (INR n + 1) * sigma (INR n + 1) <= 1) by nra.
-        lra. }
-  split; [intros t; apply H |].
-  intros M. destruct (proj2 (is_lim_seq_spec _ _) is_lim_seq_INR (M / 0.42)) as [N HN].
-  exists N. specialize (HN N (Nat.le_refl N)). pose proof (proj1 (H N)).
-  apply Rlt_le_trans with (0.42 * INR N); [| lra].
-  lra.
+    - unfold c, lstm_c_seq in *. cbn [lstm_seq snd]. rewrite lstm_c_t_divergent.
+      set (cn := snd (lstm_seq 1 0 0 0 0 0 0 0 0 0 0 (ln 3) x h_0 0 n)) in *.
+      pose proof (pos_INR n) as Hn. rewrite S_INR.
+      assert (Hf : sigma (x (S n)) = (INR n + 1) * (INR n + 3) / (INR n + 2) ^ 2).
+      { unfold x, sigma. rewrite S_INR. rewrite exp_Ropp, exp_ln by nra. field. nra. }
+      rewrite Hf.
+      assert (E : (INR n + 1) * (INR n + 3) / (INR n + 2) ^ 2 = 1 - / (INR n + 2) ^ 2) by (field; lra).
+      rewrite E.
+      assert (Hq : 0 < / (INR n + 2) ^ 2) by (apply Rinv_0_lt_compat; nra).
+      assert (Hnq : INR n * / (INR n + 2) ^ 2 <= 1 / 2).
+      { apply Rmult_le_reg_r with ((INR n + 2) ^ 2); [nra |].
+        rewrite Rmult_assoc, Rinv_l by nra. nra. }
+      assert (Hq1 : / (INR n + 2) ^ 2 <= 1).
+      { apply Rmult_le_reg_r with ((INR n + 2) ^ 2); [nra |]. rewrite Rinv_l by nra. nra. }
+      nra. }
+  split; [exact H |].
+  intros M. destruct (proj2 (is_lim_seq_spec _ _) is_lim_seq_INR (15 * M / 4)) as [N HN].
+  exists N. specialize (HN N (Nat.le_refl N)). pose proof (H N). lra.
 Qed.
 
-(* lstm-c-unbounded, bounded inputs: with fixed weights, |x_t| <= X and |h_0| <= 1,
-   f_t <= f_max = sigma(b_f + |U_f| + |W_f| X) < 1 and |c_t| <= |c_0| + 1/(1 - f_max) *)
+
+(* lstm-c-unbounded, bounded inputs: with fixed weights, inputs |x_t| <= X and |h_0| <= 1, every
+   forget gate is at most F = sigma(|W_f| X + |U_f| + |b_f|) < 1 and
+   |c_t| <= F^t |c_0| + (1 - F^t)/(1 - F) <= |c_0| + 1/(1 - F) for every t *)
 Theorem lstm_c_bounded_inputs (W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c : R)
   (x : nat -> R) (X h_0 c_0 : R) :
   (forall t, Rabs (x t) <= X) -> Rabs h_0 <= 1 ->
-  let f_max := sigma (b_f + Rabs U_f + Rabs W_f * X) in
+  let F := sigma (Rabs W_f * X + Rabs U_f + Rabs b_f) in
+  F < 1 /\
   forall t, Rabs (lstm_c_seq W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c x h_0 c_0 t)
-            <= Rabs c_0 + 1 / (1 - f_max).
+            <= F ^ t * Rabs c_0 + (1 - F ^ t) / (1 - F) /\
+          F ^ t * Rabs c_0 + (1 - F ^ t) / (1 - F) <= Rabs c_0 + 1 / (1 - F).
 Proof.
-  intros Hx Hh0 f_max.
-  assert (Hf : 0 < f_max < 1) by apply sigma_range.
-  set (K := 1 / (1 - f_max)).
-  assert (HK : 0 < K) by (apply Rdiv_lt_0_compat; lra).
-  assert (EK : f_max * K + 1 = K) by (unfold K; field; lra).
+  intros Hx Hh0 F.
+  assert (Hf : 0 < F < 1) by apply sigma_range.
+  split; [lra |].
   assert (H : forall t, Rabs (fst (lstm_seq W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c x h_0 c_0 t)) <= 1
-               /\ Rabs (snd (lstm_seq W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c x h_0 c_0 t)) <= Rabs c_0 + K).
+               /\ Rabs (snd (lstm_seq W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c x h_0 c_0 t))
+                  <= F ^ t * Rabs c_0 + (1 - F ^ t) / (1 - F)).
   { induction t as [| n [IHh IHc]].
-    - simpl. split; [exact Hh0 | lra].
+    - simpl. split; [exact Hh0 | right; field; lra].
     - cbn [lstm_seq fst snd].
       set (h := fst (lstm_seq W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c x h_0 c_0 n)) in *.
       set (c := snd (lstm_seq W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c x h_0 c_0 n)) in *.
@@ -279,8 +255,8 @@ Proof.
         assert (Rabs th < 1) by (apply Rabs_def1; lra).
         rewrite Rabs_pos_eq by lra. nra.
       + destruct (lstm_c_t_step W_f U_f b_f W_i U_i b_i W_c U_c b_c (x (S n)) h c) as [Hs _].
-        assert (Hft : lstm_f_t W_f U_f b_f (x (S n)) h <= f_max).
-        { unfold lstm_f_t, f_max. apply sigma_le.
+        assert (Hft : lstm_f_t W_f U_f b_f (x (S n)) h <= F).
+        { unfold lstm_f_t, F. apply sigma_le.
           assert (U_f * h <= Rabs U_f).
           { apply Rle_trans with (Rabs (U_f * h)); [apply Rle_abs |].
             rewrite Rabs_mult. rewrite <- (Rmult_1_r (Rabs U_f)) at 2.
@@ -288,12 +264,20 @@ Proof.
           assert (W_f * x (S n) <= Rabs W_f * X).
           { apply Rle_trans with (Rabs (W_f * x (S n))); [apply Rle_abs |].
             rewrite Rabs_mult. apply Rmult_le_compat_l; [apply Rabs_pos | apply Hx]. }
-          lra. }
-        pose proof (Rabs_pos c). pose proof (Rabs_pos c_0).
-        assert (lstm_f_t W_f U_f b_f (x (S n)) h * Rabs c <= f_max * (Rabs c_0 + K)).
+          pose proof (Rle_abs b_f). lra. }
+        pose proof (Rabs_pos c).
+        assert (lstm_f_t W_f U_f b_f (x (S n)) h * Rabs c <= F * (F ^ n * Rabs c_0 + (1 - F ^ n) / (1 - F))).
         { apply Rmult_le_compat; try lra. left; apply sigma_range. }
-        nra. }
-  intros t. apply H.
+        assert (E : F * (F ^ n * Rabs c_0 + (1 - F ^ n) / (1 - F)) + 1
+                    = F ^ S n * Rabs c_0 + (1 - F ^ S n) / (1 - F)) by (simpl; field; lra).
+        lra. }
+  intros t. split; [apply H |].
+  assert (0 <= F ^ t <= 1) by (split; [apply pow_le; lra | apply pow_le_one; lra]).
+  pose proof (Rabs_pos c_0).
+  assert (F ^ t * Rabs c_0 <= Rabs c_0) by nra.
+  assert ((1 - F ^ t) / (1 - F) <= 1 / (1 - F)).
+  { unfold Rdiv. apply Rmult_le_compat_r; [apply Rlt_le, Rinv_0_lt_compat | ]; lra. }
+  lra.
 Qed.
 
 Lemma lstm_c_t_U0 (W_f b_f W_i b_i W_c b_c x_t h_prev c_prev : R) :
@@ -304,15 +288,16 @@ Proof.
   reflexivity.
 Qed.
 
-(* lstm-long-sequences, zero U: with U = 0, dc_T/dc_0 is the product of the forget gates
-   f_t = sigma(b_f + W_f x_t); with |x_t| <= X it is in (0, f_max^T], f_max = sigma(b_f + |W_f| X) < 1,
-   so it tends to 0 as T grows *)
+(* lstm-long-sequences, zero U: with every recurrent weight 0, dc_T/dc_0 is the product of the
+   forget gates f_t = sigma(b_f + W_f x_t); with |x_t| <= X each is at most
+   F = sigma(|W_f| X + |b_f|) < 1, so 0 < dc_T/dc_0 <= F^T, which tends to 0 as T grows *)
 Theorem lstm_zero_U (W_f b_f W_i b_i W_o b_o W_c b_c : R) (x : nat -> R) (h_0 X : R) :
   let f t := sigma (b_f + W_f * x t) in
   (forall c_0 T, is_derive (fun c_0 => lstm_c_seq W_f 0 b_f W_i 0 b_i W_o 0 b_o W_c 0 b_c x h_0 c_0 T)
                    c_0 (coef f 0 T)) /\
   ((forall t, Rabs (x t) <= X) ->
-   (forall T, 0 < coef f 0 T <= sigma (b_f + Rabs W_f * X) ^ T) /\
+   sigma (Rabs W_f * X + Rabs b_f) < 1 /\
+   (forall T, 0 < coef f 0 T <= sigma (Rabs W_f * X + Rabs b_f) ^ T) /\
    is_lim_seq (fun T => coef f 0 T) 0).
 Proof.
   intros f. split.
@@ -328,14 +313,15 @@ Proof.
     apply is_derive_ext with (fun c => coef f 0 T * c + K); [intros c; symmetry; apply HK |].
     auto_derive; [exact I | ring].
   - intros Hx.
-    set (q := sigma (b_f + Rabs W_f * X)).
+    set (q := sigma (Rabs W_f * X + Rabs b_f)).
     assert (Hq : 0 < q < 1) by apply sigma_range.
     assert (Hfq : forall j, Rabs (f j) <= q).
     { intros j. unfold f. pose proof (sigma_range (b_f + W_f * x j)).
-      rewrite Rabs_pos_eq by lra. apply sigma_le.
-      apply Rplus_le_compat_l. apply Rle_trans with (Rabs (W_f * x j)); [apply Rle_abs |].
+      rewrite Rabs_pos_eq by lra. apply sigma_le. pose proof (Rle_abs b_f).
+      assert (W_f * x j <= Rabs W_f * X); [| lra].
+      apply Rle_trans with (Rabs (W_f * x j)); [apply Rle_abs |].
       rewrite Rabs_mult. apply Rmult_le_compat_l; [apply Rabs_pos | apply Hx]. }
-    split.
+    split; [lra |]. split.
     + intros T. split.
       * induction T as [| n IH]; [simpl; lra |].
         rewrite coef_step by lia. apply Rmult_lt_0_compat; [apply sigma_range | exact IH].
@@ -347,25 +333,34 @@ Qed.
 Lemma coef_const (c : R) (T : nat) : coef (fun _ => c) 0 T = c ^ T.
 Proof. induction T as [| n IH]; [reflexivity | rewrite coef_step by lia; rewrite IH; reflexivity]. Qed.
 
-(* lstm-long-sequences, inevitable: refuted. Not every LSTM's gradient has vanished after
-   T = 1000 steps: W = U = 0, b_f = ln 2000 gives f_t = 2000/2001 and
-   dc_1000/dc_0 = (2000/2001)^1000 > 1/2. *)
+(* lstm-long-sequences, inevitable: refuted. It is not true that for every eps > 0 there is T_0
+   with |dc_T/dc_0| < eps for every T >= T_0 and all weights: for eps = 1/2 and any T >= 1,
+   W = U = 0 and b_f = ln(2T) give forget gates 2T/(2T+1) and dc_T/dc_0 = (2T/(2T+1))^T > 1/2 *)
 Theorem lstm_long_sequences_not_inevitable :
-  ~ (forall (W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c : R) (x : nat -> R) (h_0 c_0 D : R),
-       is_derive (fun c_0 => lstm_c_seq W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c x h_0 c_0 (Pos.to_nat 1000))
-         c_0 D -> Rabs D <= 1 / 2).
+  ~ (forall eps, 0 < eps -> exists T_0, forall T, (T_0 <= T)%nat ->
+     forall (W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c : R) (x : nat -> R) (h_0 c_0 D : R),
+       is_derive (fun c_0 => lstm_c_seq W_f U_f b_f W_i U_i b_i W_o U_o b_o W_c U_c b_c x h_0 c_0 T)
+         c_0 D -> Rabs D < eps).
 Proof.
-  intros H.
-  destruct (lstm_zero_U 0 (ln 2000) 0 0 0 0 0 0 (fun _ => 0) 0 0) as [HD _].
-  specialize (H _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ (HD 0 (Pos.to_nat 1000))).
-  assert (Ef : sigma (ln 2000 + 0 * 0) = 1 - 1 / 2001).
-  { unfold sigma. replace (- (ln 2000 + 0 * 0)) with (- ln 2000) by ring.
-    rewrite exp_Ropp, exp_ln by lra. field. }
-  change (fun t : nat => sigma (ln 2000 + 0 * (fun _ : nat => 0) t)) with (fun _ : nat => sigma (ln 2000 + 0 * 0)) in H.
-  rewrite coef_const, Ef in H.
-  pose proof (bernoulli (1 / 2001) (Pos.to_nat 1000) ltac:(lra)) as HB.
-  rewrite Rabs_pos_eq in H by (apply pow_le; lra).
-  rewrite INR_IZR_INZ, positive_nat_Z in HB. lra.
+  intros H. destruct (H (1/2) ltac:(lra)) as [T0 HT].
+  set (T := S T0).
+  assert (HTpos : 1 <= INR T) by (unfold T; rewrite S_INR; pose proof (pos_INR T0); lra).
+  destruct (lstm_zero_U 0 (ln (2 * INR T)) 0 0 0 0 0 0 (fun _ => 0) 0 0) as [HD _].
+  specialize (HT T ltac:(unfold T; lia) _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ (HD 0 T)).
+  assert (Ef : sigma (ln (2 * INR T) + 0 * 0) = 1 - 1 / (2 * INR T + 1)).
+  { unfold sigma. replace (- (ln (2 * INR T) + 0 * 0)) with (- ln (2 * INR T)) by ring.
+    rewrite exp_Ropp, exp_ln by lra. field. lra. }
+  change (fun t : nat => sigma (ln (2 * INR T) + 0 * (fun _ : nat => 0) t))
+    with (fun _ : nat => sigma (ln (2 * INR T) + 0 * 0)) in HT.
+  rewrite coef_const, Ef in HT.
+  assert (Ha : 0 <= 1 / (2 * INR T + 1) <= 1) by (split; [apply Rdiv_le_0_compat |
+    apply Rmult_le_reg_r with (2 * INR T + 1); [| unfold Rdiv; rewrite Rmult_assoc, Rinv_l]]; lra).
+  pose proof (bernoulli (1 / (2 * INR T + 1)) T Ha) as HB.
+  rewrite Rabs_pos_eq in HT by (apply pow_le; lra).
+  assert (INR T * (1 / (2 * INR T + 1)) < 1 / 2).
+  { apply Rmult_lt_reg_r with (2 * INR T + 1); [lra |].
+    replace (INR T * (1 / (2 * INR T + 1)) * (2 * INR T + 1)) with (INR T) by (field; lra). lra. }
+  lra.
 Qed."""
 
 READINGS: dict[str, tuple[str, ...]] = {

@@ -177,24 +177,30 @@ Proof.
     apply (is_lim_seq_scal_l _ (-2) 0). apply is_lim_seq_inv_lin; lra.
 Qed.
 
-(* vanish-explode, pointwise reading (vanishing): refuted. Factors in (0, 1) at every step
-   need not make the product tend to 0: 1 - 1/(j+1)^2 in (0, 1) has product -> 1/2. *)
+(* vanish-explode, pointwise reading (vanishing): refuted. |a_j| < 1 at every step does not
+   make the product tend to 0: a_j = 1 - 1/(j+1)^2 in (0, 1) has product -> 1/2. *)
 Theorem vanish_pointwise_refuted :
-  ~ (forall a : nat -> R, (forall j, (1 <= j)%nat -> 0 < a j < 1) ->
+  ~ (forall a : nat -> R, (forall j, (1 <= j)%nat -> Rabs (a j) < 1) ->
      is_lim_seq (fun t => coef a 0 t) 0).
 Proof.
-  intros H. specialize (H below_one below_one_range).
+  intros H. specialize (H below_one).
+  assert (Hr : forall j, (1 <= j)%nat -> Rabs (below_one j) < 1)
+    by (intros j Hj; pose proof (below_one_range j Hj); rewrite Rabs_pos_eq; lra).
+  specialize (H Hr).
   apply is_lim_seq_unique in H. rewrite (is_lim_seq_unique _ _ below_one_limit) in H.
   injection H. lra.
 Qed.
 
-(* vanish-explode, pointwise reading (explosion): refuted. Factors > 1 at every step need not
-   make the product's modulus tend to infinity: (j+1)^2/(j(j+2)) > 1 has product -> 2. *)
+(* vanish-explode, pointwise reading (explosion): refuted. |a_j| > 1 at every step does not
+   make the product's modulus tend to infinity: a_j = (j+1)^2/(j(j+2)) > 1 has product -> 2. *)
 Theorem explode_pointwise_refuted :
-  ~ (forall a : nat -> R, (forall j, (1 <= j)%nat -> 1 < a j) ->
+  ~ (forall a : nat -> R, (forall j, (1 <= j)%nat -> 1 < Rabs (a j)) ->
      is_lim_seq (fun t => Rabs (coef a 0 t)) p_infty).
 Proof.
-  intros H. specialize (H above_one above_one_range).
+  intros H. specialize (H above_one).
+  assert (Hr : forall j, (1 <= j)%nat -> 1 < Rabs (above_one j))
+    by (intros j Hj; pose proof (above_one_range j Hj); rewrite Rabs_pos_eq; lra).
+  specialize (H Hr).
   assert (L : is_lim_seq (fun t => Rabs (coef above_one 0 t)) (Rabs 2)).
   { apply (is_lim_seq_abs _ 2). exact above_one_limit. }
   apply is_lim_seq_unique in H. rewrite (is_lim_seq_unique _ _ L) in H. discriminate.
@@ -223,12 +229,19 @@ Qed.
 
 (* vanish-meaning, tail share: if every factor has |a_j| <= q < 1 and every partial
    derivative |p_k| <= B, the terms of eq (3)'s sum more than d steps back (k <= t - d) add up
-   to at most B q^d/(1 - q) in modulus: distant steps contribute almost nothing. *)
+   to at most B q^d/(1 - q) in modulus, uniformly in t, and B q^d/(1 - q) -> 0 as d -> infinity:
+   distant steps contribute almost nothing. *)
 Theorem tail_share (a p : nat -> R) (q B : R) : 0 <= q < 1 -> (forall j, Rabs (a j) <= q) ->
-  (forall k, Rabs (p k) <= B) -> forall d t, (d <= t)%nat ->
-  sum_to (fun k => Rabs (coef a k t * p k)) (t - d) <= B * q ^ d / (1 - q).
+  (forall k, Rabs (p k) <= B) ->
+  (forall d t, (d <= t)%nat ->
+   sum_to (fun k => Rabs (coef a k t * p k)) (t - d) <= B * q ^ d / (1 - q)) /\
+  is_lim_seq (fun d => B * q ^ d / (1 - q)) 0.
 Proof.
-  intros Hq Ha Hp d t Hdt.
+  intros Hq Ha Hp. split.
+  2: { replace (Finite 0) with (Finite (B * 0 / (1 - q))) by (f_equal; field; lra).
+       apply is_lim_seq_div'; [| apply is_lim_seq_const | lra].
+       apply (is_lim_seq_scal_l _ B 0). apply is_lim_seq_geom. rewrite Rabs_pos_eq; lra. }
+  intros d t Hdt.
   assert (HB : 0 <= B) by (apply Rle_trans with (Rabs (p O)); [apply Rabs_pos | apply Hp]).
   apply Rle_trans with (sum_to (fun k => B * q ^ ((t - d) + d - k)) (t - d)).
   - apply sum_to_le. intros k Hk. rewrite Rabs_mult, Rmult_comm.

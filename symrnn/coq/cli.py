@@ -25,6 +25,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     c.add_argument("--check", action="store_true", help="run coqc on the export (make -j2)")
     c.add_argument("--timeout", type=float, default=300.0,
                    help="seconds allowed for the check (default 300)")
+    c.add_argument("--assumptions", action="store_true",
+                   help="with --check: run Print Assumptions on every theorem (minutes) and "
+                        "write DIR/assumptions.json and the README's list")
     c.set_defaults(run=run)
     return p
 
@@ -37,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     export = export_coq(args.dir)
     n = sum(len(g.theorems) for g in export.groups)
     print(f"wrote {len(export.groups) + 1} .v files ({n} theorems) to {args.dir}: "
-          f"{len(export.exported)} claims exported, {len(export.not_exported)} not "
+          f"{len(export.readings)} readings with a theorem, {len(export.not_exported)} without "
           "(see README.md)")
     if not args.check:
         return 0
@@ -45,4 +48,27 @@ def run(args: argparse.Namespace) -> int:
     for f, status in result.files.items():
         print(f"  {f:<18} {status}" + (f"  {result.errors[f]}" if f in result.errors else ""))
     print(f"coqc: {'all files checked' if result.ok else 'FAILED'} in {result.seconds:.1f} s")
+    if result.ok and args.assumptions:
+        _record(export)
     return 0 if result.ok else 1
+
+
+def _record(export) -> None:
+    """Print Assumptions on every theorem; DIR/assumptions.json and the README."""
+    import dataclasses
+    import os
+    import subprocess
+    import time
+
+    from ._assumptions import write_assumptions
+    from ._check import record_assumptions
+    from ._export import ASSUMPTIONS_FILE, write_readme
+
+    start = time.perf_counter()
+    found = record_assumptions(export.directory)
+    version = subprocess.run(["coqc", "--version"], capture_output=True,
+                             text=True).stdout.splitlines()[0]
+    write_assumptions(os.path.join(export.directory, ASSUMPTIONS_FILE), found, version)
+    write_readme(dataclasses.replace(export, assumptions=found))
+    print(f"Print Assumptions: {len(found)} theorems in {time.perf_counter() - start:.1f} s "
+          f"({ASSUMPTIONS_FILE}, README.md)")

@@ -1,39 +1,55 @@
-"""Per claim: was a Coq proof exported, and did ``coqc`` check it?
+"""Per reading (or per claim): was a Coq theorem exported, and did ``coqc`` check it?
 
 >>> from symrnn.coq.status import coq_status
->>> coq_status(check=False)["eq6"]
+>>> coq_status(check=False)["eq6/1d"]
 'exported'
+>>> coq_status(check=False)["vanish-meaning/measured"]
+'not exported'
 """
 
 from __future__ import annotations
 
 import tempfile
+from typing import Literal
 
-from ..claims import CLAIMS
 from ._check import check_coq
 from ._export import export_coq
+from ._model import claim_of
 
 __all__ = ["coq_status"]
 
 
-def coq_status(check: bool) -> dict[str, str]:
-    """Claim id -> ``"checked"``, ``"exported"``, ``"failed"`` or ``"not exported"``.
+def coq_status(check: bool, *, by: Literal["reading", "claim"] = "reading") -> dict[str, str]:
+    """Reading id (or claim id) -> ``"checked"``, ``"exported"``, ``"failed"`` or
+    ``"not exported"``.
 
     With ``check=False`` only the export is generated (``"exported"``); with ``check=True``
     it is also checked by ``coqc`` (raises :class:`CoqUnavailableError` when Coq is missing):
-    a claim is ``"checked"`` when every file with a theorem of it checks, else ``"failed"``.
+    a reading is ``"checked"`` when every file with a theorem of it checks, else
+    ``"failed"``. ``by="claim"`` folds the readings of each claim: ``"failed"`` if any
+    failed, else ``"checked"``/``"exported"`` if any has a theorem, else ``"not exported"``.
     """
+    from ..claims import reading_ids
+
     with tempfile.TemporaryDirectory(prefix="symrnn-coq-") as tmp:
         export = export_coq(tmp)
         result = check_coq(tmp) if check else None
     files = export.files()
     out: dict[str, str] = {}
-    for claim in CLAIMS:
-        if claim.id not in export.exported:
-            out[claim.id] = "not exported"
+    for rid in reading_ids():
+        if rid not in export.readings:
+            out[rid] = "not exported"
         elif result is None:
-            out[claim.id] = "exported"
+            out[rid] = "exported"
         else:
-            ok = all(result.files.get(f) == "checked" for f in files[claim.id])
-            out[claim.id] = "checked" if ok else "failed"
-    return out
+            ok = all(result.files.get(f) == "checked" for f in files[rid])
+            out[rid] = "checked" if ok else "failed"
+    if by == "reading":
+        return out
+    claims: dict[str, str] = {}
+    for rid, st in out.items():
+        c = claim_of(rid)
+        prev = claims.get(c, "not exported")
+        rank = ["not exported", "exported", "checked", "failed"]
+        claims[c] = max(prev, st, key=rank.index) if st != "not exported" else prev
+    return claims

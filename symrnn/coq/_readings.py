@@ -1,0 +1,96 @@
+"""Which Coq theorems state which reading, and why the others have none.
+
+The reading ids are the claim registry's (:func:`symrnn.claims.reading_ids`). Each
+theorem of the export names the readings it states (:attr:`CoqTheorem.readings`);
+:func:`coq_theorems` collects them. A reading without a theorem gets a line saying why:
+its kind (a definition is printed, a measurement is not mathematics) or, for a
+mathematical reading, :data:`WHY_NOT`. :data:`PARTIAL` says what of a reading's
+statement its theorems leave out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["coq_theorems", "why_not", "WHY_NOT", "PARTIAL", "KIND_REASON"]
+
+#: Why a reading that is not mathematics has no theorem, by kind.
+KIND_REASON = {
+    "definition": "a definition: the cell is printed once in Cells.v (every gate and update as a "
+                  "Coq function) and used by every theorem; there is nothing to prove",
+    "measurement": "a measurement (gradient norms of trained or random networks): empirical, "
+                   "not a mathematical statement",
+}
+
+#: Readings without a theorem: why (before the reason of their kind).
+WHY_NOT: dict[str, str] = {
+    "eq1/form": "a definition (the general RNN h_t = f(x_t, h_{t-1}; theta)); its instances are "
+                "the cells of Cells.v and their unrolled sequences ({cell}_h_seq, lstm_seq)",
+}
+
+#: What part of a reading's statement its theorems do not state.
+PARTIAL: dict[str, str] = {
+    "tanh-bounded-in-U/1d": "the supremum's exact value S(|a|)/|h_{t-1}| for a != 0 (S is the "
+                            "root of the implicit equation 2u tanh(u - A) = 1) is not stated; "
+                            "stated are |a|/|h| <= sup <= (|a| + g*)/|h| (the lower value "
+                            "attained), sup = g*/|h| for a = 0 (S(0) = g*), and the limit 0 as "
+                            "|U| -> infinity",
+    "clip-prevents-explosion/1d": "for relu the coefficient bound is stated on the derivatives "
+                                  "where every pre-activation is nonzero; eq (3) and the sum "
+                                  "bound |dh_t/dtheta| <= sum_k |dh_k/dtheta| are stated for "
+                                  "the tanh RNN only",
+    "xsech2-bound/1d": "the supremum g* is bracketed ([g_lo, g_star], certified decimals), "
+                       "not stated in closed form c* - 1/(4c*)",
+    "four-gates/bound": "g* enters as every G bounding |(1 - tanh^2 c) c| (so G = g*, the least "
+                        "one) and as its certified upper bound g_star",
+    "pascanu-vanishing-sufficient/spectral": "the product J_T...J_1 is bounded as a product of "
+                                             "matrices diag(phi') U; that it is dh_T/dh_0 "
+                                             "(the chain rule in n dimensions) is not stated",
+    "pascanu-eigenvalue-version/spectral-radius": "the growing product is J^T at a fixed point, "
+                                                  "J the one-step Jacobian; that J^T is "
+                                                  "dh_T/dh_0 (the chain rule in n dimensions) "
+                                                  "is not stated",
+}
+
+
+@lru_cache(maxsize=None)
+def _theorems() -> dict[str, tuple[str, ...]]:
+    from ._export import groups
+
+    out: dict[str, list[str]] = {}
+    for g in groups():
+        for t in g.theorems:
+            for r in t.readings:
+                out.setdefault(r, []).append(t.name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def coq_theorems() -> dict[str, tuple[str, ...]]:
+    """Reading id -> the names of the Coq theorems that state it (in file order); every
+    reading with at least one theorem, in the registry's order.
+
+    >>> coq_theorems()["vanish-explode/pointwise"]
+    ('vanish_pointwise_refuted', 'explode_pointwise_refuted')
+    """
+    from ..claims import reading_ids
+
+    th = _theorems()
+    unknown = set(th) - set(reading_ids())
+    if unknown:  # pragma: no cover - a typo in a readings table
+        raise RuntimeError(f"Coq theorems name unknown readings {sorted(unknown)}")
+    return {r: th[r] for r in reading_ids() if r in th}
+
+
+def why_not() -> dict[str, str]:
+    """Reading id -> why it has no Coq theorem, for every reading without one."""
+    from ..claims import get_reading, reading_ids
+
+    th = _theorems()
+    out = {}
+    for rid in reading_ids():
+        if rid in th:
+            continue
+        kind = get_reading(rid).kind
+        out[rid] = WHY_NOT.get(rid) or KIND_REASON.get(
+            kind, "no Coq statement is generated for this reading yet")
+    return out
