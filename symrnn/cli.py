@@ -77,11 +77,15 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
     results = run_claims(args.only or None, progress=progress,
                          empirical=args.json and not args.no_empirical)
-    coq: dict[str, str] = {}
+    coq: dict[str, str] = {}  # claim id -> status, folded over its readings
+    coq_r: dict[str, str] = {}  # reading id -> status
     if args.coq:
         from .coq.status import coq_status
 
-        coq = coq_status(check=True)
+        from .coq.status import fold_claims
+
+        coq_r = coq_status(check=True)
+        coq = fold_claims(coq_r)
     if tty:
         print("\r" + " " * 64 + "\r", end="", file=sys.stderr, flush=True)
     if args.json:
@@ -89,6 +93,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         for row in rows:
             if row["id"] in coq:
                 row["evidence"]["coq"] = coq[row["id"]]
+            for rr in row.get("readings", []):
+                if rr["id"] in coq_r:
+                    rr["coq"] = coq_r[rr["id"]]
         json.dump({"schema": SCHEMA, "claims": rows}, sys.stdout, indent=2,
                   ensure_ascii=False)
         print()
@@ -99,7 +106,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
             for rr in r.readings:
                 mark = "" if rr.as_expected else f"  [expected {rr.reading.expected}]"
                 print(f"  {rr.verdict.status:<8} {rr.reading.id}"
-                      + ("  (principal)" if rr.reading.principal else "") + mark)
+                      + ("  (principal)" if rr.reading.principal else "") + mark
+                      + (f"  [coq: {coq_r[rr.reading.id]}]" if rr.reading.id in coq_r else ""))
                 for line in textwrap.wrap(rr.reading.statement, 96):
                     print(f"           {line}")
                 print(f"           method: {_short(rr.verdict.method, 88)}")
@@ -120,7 +128,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print("labels: n-D = for n >= 2 (spectral norm unless the statement says otherwise); "
               "symrnn verify --readings prints every statement, --json the evidence")
     missed = [rr.reading.id for r in results for rr in r.readings if not rr.as_expected]
-    missed += [f"{cid} (coq)" for cid, st in coq.items() if st == "failed"]
+    missed += [f"{rid} (coq)" for rid, st in coq_r.items() if st == "failed"]
     if not args.json:
         print("every reading reached its recorded verdict" if not missed
               else f"NOT as expected: {', '.join(missed)}")
@@ -178,8 +186,9 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--no-empirical", action="store_true",
                    help="with --json, leave out the measured (empirical) evidence")
     v.add_argument("--coq", action="store_true",
-                   help="export the Coq development, check it with coqc, and show per claim "
-                        "whether a Coq proof was checked (\"coq\" in the JSON evidence)")
+                   help="export the Coq development, check it with coqc, and show per reading "
+                        "whether its Coq theorems checked (\"coq\" in each JSON reading, "
+                        "folded per claim in the claim's evidence)")
     v.set_defaults(run=_cmd_verify)
     d = sub.add_parser("derive", help="a cell's Jacobian and its term split")
     d.add_argument("cell", help="a catalog cell name (see `symrnn list`)")

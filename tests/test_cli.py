@@ -106,3 +106,7 @@ def test_verify_coq_marks_claims_whose_coq_proof_was_checked(capsys):
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["claims"]}
     assert rows["eq6"]["evidence"]["coq"] == "checked"
     assert rows["eq1"]["evidence"]["coq"] == "not exported"
+    # per reading: eq6's 1-D and n-D readings each have their own checked theorems
+    assert {r["id"]: r["coq"] for r in rows["eq6"]["readings"]} == {"eq6/1d": "checked",
+                                                                    "eq6/nd": "checked"}
+    assert rows["eq1"]["readings"][0]["coq"] == "not exported"

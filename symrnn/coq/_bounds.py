@@ -232,8 +232,12 @@ def _term_theorem(ts: TermSup, k: int) -> CoqTheorem:
     rhs = _term_rhs(ts, weight)
     name = f"{ts.cell}_term{k}_bound"
     sup_text = ts.to_json()["sup_factor"] + (f" |{weight}|" if weight is not None else "")
-    lines = [comment(f"{ts.cell}, {ts.role} term {ts.label}: sup |term| = {sup_text}"
-                     + (", attained" if ts.attained is True else "")),
+    lines = [comment(f"{ts.cell}, {ts.role} term {ts.label}: |term| <= {rhs} at every "
+                     f"admissible point (symrnn's supremum is {sup_text}"
+                     + (", attained" if ts.attained is True else "")
+                     + "; only the upper bound is stated here"
+                     + (", with g* replaced by its certified upper bound g_star" if "g_star" in rhs else "")
+                     + ")"),
              f"Theorem {name} ({' '.join(coq_name(s) for s in weights + gates)} : R) :"]
     lines += [f"  {hyps[v]} ->" for v in gates if hyps[v] is not None]
     lines.append(f"  Rabs ({coq(ts.expr)}) <= {rhs}.")

@@ -183,6 +183,7 @@ Qed.
 
 READINGS: dict[str, tuple[str, ...]] = {
     "clip_rnn": ('clip-prevents-explosion/1d',),
+    "clip_rnn_gradient": ('clip-prevents-explosion/1d',),
     "clip_relu_rnn": ('clip-prevents-explosion/1d',),
     "relu_clip_vanishing": ('clip-prevents-explosion/vanishing-not-fixed',),
     "clip_not_bounded_in_t": ('clip-prevents-explosion/bounded-in-t',),

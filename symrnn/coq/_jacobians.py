@@ -172,7 +172,7 @@ def _binders(d: Derivation, of: sympy.Symbol,
     return binders + [args[-1]]
 
 
-def _derivative_theorem(name: str, claims: tuple[str, ...], d: Derivation, of: sympy.Symbol,
+def _derivative_theorem(name: str, readings: tuple[str, ...], d: Derivation, of: sympy.Symbol,
                         rhs: sympy.Expr, coefficient: sympy.Expr, article: str) -> CoqTheorem:
     """``is_derive (cell_of args) wrt rhs``; with a coefficient ``k`` (eq 9, 10), the
     derivative D exists and ``k * D = rhs``."""
@@ -200,7 +200,7 @@ def _derivative_theorem(name: str, claims: tuple[str, ...], d: Derivation, of: s
                 f"    {coq(coefficient)} * D = {coq(rhs)}.\n")
         proof = (f"Proof.\n  intros {intro}.\n  exists ({coq(deriv)}). split.\n"
                  f"  - unfold {unfold}. derive_field.\n  - ring.\nQed.")
-    return CoqTheorem(name, claims, f"{d.cell.name}: {article[:90]}", head + stmt + proof)
+    return CoqTheorem(name, readings, f"{d.cell.name}: {article[:90]}", head + stmt + proof)
 
 
 def _term_for(d: Derivation, rhs: sympy.Expr):
@@ -287,8 +287,7 @@ def _eq8_article(pieces: list[tuple[str, sympy.Symbol, sympy.Expr]]) -> CoqTheor
         vs = _binders(d, g, _needed(d, [printed(n), c]))
         proof.append(f"  destruct ({n} {' '.join(map(coq_name, vs))}) as ({D[g]} & H{D[g]} & E{D[g]}).")
     # along the path c_t = c_prev f_t + chat_t i_t, each gate its own function: product rule
-    update = cell_function("lstm", "c_t")
-    body = _update_body(update.name, {g: f"({f.name} {fixed_of[g]} {wrt})" for _, g, _, f in gates},
+    body = _update_body({g: f"({f.name} {fixed_of[g]} {wrt})" for _, g, _, f in gates},
                         wrt)
     path_names = ", ".join(f.name for _, _, _, f in gates)
     proof += [
@@ -319,7 +318,7 @@ def _conj(proofs: list[str]) -> str:
     return out
 
 
-def _update_body(name: str, gates: dict[sympy.Symbol, str], wrt: str) -> str:
+def _update_body(gates: dict[sympy.Symbol, str], wrt: str) -> str:
     """The LSTM's c-update with each gate replaced by its path function applied to ``wrt``."""
     from ..cells import get_cell
 

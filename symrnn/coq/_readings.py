@@ -26,6 +26,16 @@ KIND_REASON = {
 WHY_NOT: dict[str, str] = {
     "eq1/form": "a definition (the general RNN h_t = f(x_t, h_{t-1}; theta)); its instances are "
                 "the cells of Cells.v and their unrolled sequences ({cell}_h_seq, lstm_seq)",
+    **{f"{eq}/nd": "not exported yet: the generic entry (k, l) of the n-D " + what + " is a "
+                   "derivative through sums over n coordinates of tanh(c_j) (the LSTM's path "
+                   "h_(t-1) = o_(t-1) tanh c_(t-1)) or of the reset gate r_j h_j (the GRU); the "
+                   "matrix forms are defined in NDim.v (term9_nd, term10a_nd, term10b_nd, "
+                   "lstm_secondary_nd, gru_zh_nd) and used by the counterexamples, and eq6/nd's "
+                   "generic entry (eq6_nd) shows the method; symrnn proves these forms "
+                   "dimension-free in Python (symrnn.ndim.dimension_free)"
+       for eq, what in (("eq8", "LSTM c-path Jacobian"), ("eq9", "term (9)"),
+                        ("eq10a", "term (10a)"), ("eq10b", "term (10b)"),
+                        ("eq13", "GRU Jacobian"))},
 }
 
 #: What part of a reading's statement its theorems do not state.
@@ -43,6 +53,22 @@ PARTIAL: dict[str, str] = {
                        "not stated in closed form c* - 1/(4c*)",
     "four-gates/bound": "g* enters as every G bounding |(1 - tanh^2 c) c| (so G = g*, the least "
                         "one) and as its certified upper bound g_star",
+    "pascanu-norm-bound/spectral": "tightness (equality at U = I, h_t = 0) is not stated",
+    "relu-unbounded/nd": "stated: ||dh_t/dh_(t-1)|| <= ||U|| for tanh and relu (the relu Jacobian "
+                         "as its matrix form diag(relu'(z)) U); not stated: that the supremum over "
+                         "U is infinite for relu at every fixed h_(t-1) != 0 and a",
+    "gru-h-bounded/nd": "stated for the GRU (11) in n dimensions; (12), PyTorch's GRU and (14) "
+                        "are the same coordinatewise argument and are not exported in n-D",
+    "lstm-c-unbounded/nd": "stated: the coordinatewise bound |c_t[k]| < |c_0[k]| + t and the "
+                           "coordinatewise divergence (n copies of the 1-D example); the "
+                           "tightness of the bound in n-D is not stated",
+    "four-gates/nd": "the term is the matrix form diag(c f (1-f)) U_f diag(o (1 - tanh^2 c)) of "
+                     "eq9/nd, which has no Coq theorem (see eq9/nd)",
+    "secondary-terms-small/nd": "the term is the matrix form of eq9/nd, which has no Coq theorem",
+    "forget-dominant/nd": "dc_t/dc_(t-1) - diag(f_t) is the matrix form of eq8/nd (the three "
+                          "terms), which has no Coq theorem",
+    "gru-less-stable/nd": "the terms are the matrix forms of eq9/nd and eq13/nd, which have no "
+                          "Coq theorem",
     "pascanu-vanishing-sufficient/spectral": "the product J_T...J_1 is bounded as a product of "
                                              "matrices diag(phi') U; that it is dh_T/dh_0 "
                                              "(the chain rule in n dimensions) is not stated",

@@ -161,6 +161,18 @@ Proof.
   rewrite Rabs_Ropp, Rabs_div by exact Hh. reflexivity.
 Qed.
 
+(* tanh-bounded-in-U (1-D), a = 0: every value |(1 - tanh^2 c) c|/|h_prev| is attained (at
+   U = c/h_prev), so with tanh_bounded_in_U the supremum over U is g*/|h_prev|: S(0) = g* *)
+Theorem tanh_in_U_a0 (W x_t h_prev c : R) : h_prev <> 0 ->
+  exists U D, is_derive (rnn_h_t W U (- (W*x_t)) x_t) h_prev D /\
+              Rabs D = Rabs ((1 - tanh c ^ 2) * c) / Rabs h_prev.
+Proof.
+  intros Hh. exists (c / h_prev), ((1 - tanh (- (W*x_t) + c / h_prev * h_prev + W*x_t) ^ 2) * (c / h_prev)).
+  split; [apply rnn_h_t_factor |].
+  replace (- (W * x_t) + c / h_prev * h_prev + W * x_t) with c by (field; exact Hh).
+  rewrite <- Rabs_div by exact Hh. f_equal. field. exact Hh.
+Qed.
+
 (* tanh-bounded-in-U, uniform in a: refuted. For fixed h_prev <> 0 no constant bounds
    |dh_t/dh_prev| over all U and all a = b + W x_t (at a = -U h_prev it equals |U|). *)
 Theorem tanh_in_U_not_uniform_in_a (h_prev : R) : h_prev <> 0 ->
@@ -192,6 +204,7 @@ TANH_READINGS = {
     "tanh_bounded_in_U_g_star": ("tanh-bounded-in-U/1d",),
     "tanh_in_U_vanishes": ("tanh-bounded-in-U/1d",),
     "tanh_in_U_lower": ("tanh-bounded-in-U/1d",),
+    "tanh_in_U_a0": ("tanh-bounded-in-U/1d",),
     "tanh_in_U_not_uniform_in_a": ("tanh-bounded-in-U/uniform-in-a",),
     "tanh_in_U_not_below_1": ("tanh-bounded-in-U/below-1",),
 }

@@ -16,7 +16,19 @@ from ._check import check_coq
 from ._export import export_coq
 from ._model import claim_of
 
-__all__ = ["coq_status"]
+__all__ = ["coq_status", "fold_claims"]
+
+_RANK = ("not exported", "exported", "checked", "failed")
+
+
+def fold_claims(statuses: dict[str, str]) -> dict[str, str]:
+    """Reading statuses folded per claim: ``"failed"`` if any reading failed, else the
+    best of ``"checked"``/``"exported"``, else ``"not exported"``."""
+    out: dict[str, str] = {}
+    for rid, st in statuses.items():
+        c = claim_of(rid)
+        out[c] = max(out.get(c, "not exported"), st, key=_RANK.index)
+    return out
 
 
 def coq_status(check: bool, *, by: Literal["reading", "claim"] = "reading") -> dict[str, str]:
@@ -33,7 +45,7 @@ def coq_status(check: bool, *, by: Literal["reading", "claim"] = "reading") -> d
 
     with tempfile.TemporaryDirectory(prefix="symrnn-coq-") as tmp:
         export = export_coq(tmp)
-        result = check_coq(tmp) if check else None
+        result = check_coq(tmp, timeout=900) if check else None
     files = export.files()
     out: dict[str, str] = {}
     for rid in reading_ids():
@@ -44,12 +56,4 @@ def coq_status(check: bool, *, by: Literal["reading", "claim"] = "reading") -> d
         else:
             ok = all(result.files.get(f) == "checked" for f in files[rid])
             out[rid] = "checked" if ok else "failed"
-    if by == "reading":
-        return out
-    claims: dict[str, str] = {}
-    for rid, st in out.items():
-        c = claim_of(rid)
-        prev = claims.get(c, "not exported")
-        rank = ["not exported", "exported", "checked", "failed"]
-        claims[c] = max(prev, st, key=rank.index) if st != "not exported" else prev
-    return claims
+    return out if by == "reading" else fold_claims(out)
