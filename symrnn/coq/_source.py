@@ -35,14 +35,17 @@ def group_from_text(stem: str, title: str, requires: tuple[str, ...], text: str,
     defs = [definitions] if definitions else []
     thms: list[CoqTheorem] = []
     for block in (b.strip("\n") for b in re.split(r"\n\s*\n", text.strip())):
-        m = _HEAD.search(block)
-        if m is None:
+        heads = list(_HEAD.finditer(block))
+        if not heads:
             defs.append(block)
             continue
-        name = m.group(2)
-        if not block.rstrip().endswith("Qed."):
-            raise RuntimeError(f"{stem}.v: {name} does not end in Qed.")  # pragma: no cover
-        thms.append(CoqTheorem(name, readings.get(name, ()), _summary(block, name), block))
+        # several lemmas without blank lines between them: one theorem each
+        cuts = [0] + [m.start() for m in heads[1:]] + [len(block)]
+        for (a, b), m in zip(zip(cuts, cuts[1:]), heads):
+            piece, name = block[a:b].strip("\n"), m.group(2)
+            if not piece.rstrip().endswith("Qed."):
+                raise RuntimeError(f"{stem}.v: {name} does not end in Qed.")  # pragma: no cover
+            thms.append(CoqTheorem(name, readings.get(name, ()), _summary(piece, name), piece))
     missing = set(readings) - {t.name for t in thms}
     if missing:  # pragma: no cover - a typo in a readings table
         raise RuntimeError(f"{stem}.v: no theorem {sorted(missing)}")
