@@ -21,7 +21,7 @@ __all__ = ["clip_group", "CLIP_V"]
 CLIP_V = r"""(* simple RNN (tanh): the derivative of the one-step map in b is 1 - h_t^2 *)
 Lemma rnn_h_t_db (W U b x_t h_prev : R) :
   is_derive (fun b => rnn_h_t W U b x_t h_prev) b (1 - tanh (b + U*h_prev + W*x_t) ^ 2).
-Proof. unfold rnn_h_t. derive_field. Qed.
+Proof. unfold rnn_h_t. derive_ring. Qed.
 
 Lemma coef_abs_le_from1 (a : nat -> R) (q : R) : 0 <= q -> (forall j, (1 <= j)%nat -> Rabs (a j) <= q) ->
   forall k t, Rabs (coef a k t) <= q ^ (t - k).

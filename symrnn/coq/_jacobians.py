@@ -187,8 +187,8 @@ def _derivative_theorem(name: str, readings: tuple[str, ...], d: Derivation, of:
             f"Theorem {name} ({' '.join(map(coq_name, binders))} : R) :\n{_lets(binds, '  ', d)}")
     if coefficient == 1:
         stmt = f"  is_derive {fun} {wrt}\n    ({coq(rhs)}).\n"
-        proof = (f"Proof.\n  intros {intro}.\n  unfold {unfold}.\n  derive_field.\nQed."
-                 if intro else f"Proof.\n  unfold {unfold}.\n  derive_field.\nQed.")
+        proof = (f"Proof.\n  intros {intro}.\n  unfold {unfold}.\n  derive_ring.\nQed."
+                 if intro else f"Proof.\n  unfold {unfold}.\n  derive_ring.\nQed.")
     else:
         factors = list(sympy.Mul.make_args(rhs))
         if coefficient in factors:  # the article's form: the coefficient is one factor
@@ -199,7 +199,7 @@ def _derivative_theorem(name: str, readings: tuple[str, ...], d: Derivation, of:
         stmt = (f"  exists D, is_derive {fun} {wrt} D /\\\n"
                 f"    {coq(coefficient)} * D = {coq(rhs)}.\n")
         proof = (f"Proof.\n  intros {intro}.\n  exists ({coq(deriv)}). split.\n"
-                 f"  - unfold {unfold}. derive_field.\n  - ring.\nQed.")
+                 f"  - unfold {unfold}. derive_ring.\n  - ring.\nQed.")
     return CoqTheorem(name, readings, f"{d.cell.name}: {article[:90]}", head + stmt + proof)
 
 

@@ -265,6 +265,23 @@ Proof. unfold sigma. auto_derive. apply sigma_den_ne0. Qed.
 Lemma ex_derive_tanh (x : R) : ex_derive tanh x.
 Proof. unfold tanh. auto_derive. apply tanh_den_ne0. Qed.
 
+(* The derivatives of sigma and tanh (eq 4c, 4d, proved here from exp), as rewrite rules for
+   derivatives computed with sigma and tanh kept as functions. *)
+Lemma is_derive_sigma (z : R) : is_derive sigma z (sigma z * (1 - sigma z)).
+Proof.
+  unfold sigma. auto_derive; [apply sigma_den_ne0 |]. rewrite exp_Ropp. pose proof (exp_pos z).
+  field. split; apply Rgt_not_eq; lra.
+Qed.
+Lemma is_derive_tanh (z : R) : is_derive tanh z (1 - tanh z ^ 2).
+Proof.
+  unfold tanh. auto_derive; [apply tanh_den_ne0 |]. rewrite exp_Ropp. pose proof (exp_pos z).
+  field. split; apply Rgt_not_eq; nra.
+Qed.
+Lemma Derive_sigma (z : R) : Derive (fun x : R => sigma x) z = sigma z * (1 - sigma z).
+Proof. apply is_derive_unique, is_derive_sigma. Qed.
+Lemma Derive_tanh (z : R) : Derive (fun x : R => tanh x) z = 1 - tanh z ^ 2.
+Proof. apply is_derive_unique, is_derive_tanh. Qed.
+
 (* Tactics the generated proofs call. *)
 Ltac nonzero := repeat match goal with
   | |- _ /\ _ => split
@@ -287,6 +304,11 @@ Ltac chain_side := repeat match goal with
   | |- ex_derive _ _ => first [apply ex_derive_sigma | apply ex_derive_tanh | assumption
                                | eexists; eassumption]
   end.
+
+(* A derivative identity with sigma and tanh kept as functions: differentiate (auto_derive,
+   whose side conditions chain_side discharges), replace Derive sigma and Derive tanh by
+   (4d) and (4c), and close the polynomial identity with ring. *)
+Ltac derive_ring := cbv zeta; auto_derive; [chain_side | rewrite ?Derive_sigma, ?Derive_tanh; ring].
 
 (* Name every sigma and tanh value of the goal and record its range. *)
 Ltac gates_bounded := repeat match goal with

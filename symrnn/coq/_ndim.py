@@ -475,7 +475,7 @@ Theorem explode_nd_refuted :
 Proof.
   intros H. set (U := m2 0 2 0 0). set (J := fun _ : nat => rnn_nd_jac 2 U (fun _ => 0) (fun _ => 0)).
   assert (HJU : forall j x i, (i < 2)%nat -> mv 2 (J j) x i = mv 2 U x i)
-    by (intros; apply rnn_jac_at_zero; assumption).
+    by (intros j x i Hi; unfold J; exact (rnn_jac_at_zero U x i Hi)).
   assert (HU2 : op_le 2 U 2).
   { split; [lra |]. intros x. rewrite !nsq2, !mv2. unfold U, m2. nra. }
   assert (Hq : forall j K, op_le 2 (J j) K -> 2 <= K).

@@ -255,7 +255,7 @@ def relu_group() -> CoqGroup:
                 f"{comment(f'{cell.title}: the one-step factor dh_t/d{prev} = (1 - tanh^2 z) U (eq 6)')}\n"
                 f"Lemma {fun}_factor ({binders} : R) :\n"
                 f"  is_derive ({fun} {fixed}) {coq_name(prev)} ({factor}).\n"
-                f"Proof. unfold {fun}. derive_field. Qed.")
+                f"Proof. unfold {fun}. derive_ring. Qed.")
             hyp, use = "", ""
         else:
             factor_thm = CoqTheorem(
