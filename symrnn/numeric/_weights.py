@@ -18,7 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 from numpy.typing import NDArray
 
-from .._errors import InvalidArgumentError, ShapeError
+from .._errors import InvalidArgumentError
 from ..cells import Cell
 from ._kernels import kernel
 from ._validate import check_params as _check_params
@@ -29,12 +29,9 @@ __all__ = ["check_params"]
 Array = NDArray[np.float64]
 
 
-def _dims(name: str, value: object, ndim: int) -> tuple[int, ...]:
-    shape = np.shape(value)  # type: ignore[arg-type]
-    if len(shape) != ndim:
-        kind = {1: "a vector (n,)", 2: "a matrix"}[ndim]
-        raise ShapeError(f"params[{name!r}] has shape {shape}; expected {kind}")
-    return shape
+def _mode(values: list[int]) -> int | None:
+    """The most common value (the first seen on a tie), or None."""
+    return max(values, key=lambda v: (values.count(v), -values.index(v))) if values else None
 
 
 def check_params(
@@ -45,8 +42,9 @@ def check_params(
     Arguments:
         cell: a catalog name or a :class:`~symrnn.cells.Cell`.
         params: a mapping from parameter name to array.
-        m, n: the input and hidden sizes, if known (otherwise taken from the first input
-            matrix and the first recurrent matrix or vector).
+        m, n: the input and hidden sizes, if known; otherwise the sizes most of the arrays
+            agree on (every parameter's first axis is ``n``, an input matrix's second is
+            ``m``), so the message names the odd one out.
 
     Returns:
         ``(params, m, n)``: float64 arrays under exactly the cell's names, and the sizes.
@@ -60,14 +58,13 @@ def check_params(
         raise InvalidArgumentError(
             f"params of type {type(params).__name__} is not a mapping from names to arrays"
         )
-    for spec in k.param_specs:
-        if spec.name not in params:
-            continue
-        if n is None and spec.kind != "input_matrix":
-            n = _dims(spec.name, params[spec.name], 1 if spec.kind == "bias" else 2)[0]
-        if m is None and spec.kind == "input_matrix":
-            m = _dims(spec.name, params[spec.name], 2)[1]
-    if m is None or n is None:  # every name missing: the rule below names them
-        m, n = m or 1, n or 1
+    present = [s for s in k.param_specs if s.name in params]
+    shapes = {s.name: np.shape(params[s.name]) for s in present}  # type: ignore[arg-type]
+    if n is None:
+        n = _mode([shapes[s.name][0] for s in present if shapes[s.name]]) or 1
+    if m is None:
+        m = _mode([shapes[s.name][1] for s in present
+                   if s.kind == "input_matrix" and len(shapes[s.name]) == 2]) or 1
     m, n = check_size("m", m), check_size("n", n)
-    return _check_params(k.name, k.param_specs, params, m, n), m, n
+    return _check_params(k.name, k.param_specs, params, m, n,
+                         sizes_from="the shapes of most parameters"), m, n
