@@ -69,6 +69,19 @@ class ClaimResult:
     empirical: dict | None = None
     verdict_nd: Verdict | None = None
 
+    def _repr_latex_(self) -> str:
+        from .._display import display, text
+
+        rows = [text(f"{self.claim.id}: {self.claim.en}"),
+                text("1-D: ") + rf"\textbf{{{self.verdict.status}}}\ "
+                + text(f"({self.verdict.method})")]
+        if self.verdict_nd is not None:
+            rows.append(text("n-D: ") + rf"\textbf{{{self.verdict_nd.status}}}\ "
+                        + text(f"({self.verdict_nd.statement or self.verdict_nd.method})"))
+        if not self.as_expected:
+            rows.append(text(f"NOT as expected: {self.claim.expected}"))
+        return display(rows)
+
     @property
     def as_expected(self) -> bool:
         nd_ok = self.verdict_nd is None or self.verdict_nd.status == self.claim.expected_nd

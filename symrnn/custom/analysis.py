@@ -86,6 +86,21 @@ class Analysis:
     def block_terms(self, out: str, inp: str) -> tuple[TermAnalysis, ...]:
         return tuple(t for t in self.terms if t.block == (out, inp))
 
+    def _repr_latex_(self) -> str:
+        from .._display import display, math, text
+
+        rows = [text(f"{self.cell.name}: {self.cell.title}")]
+        for (o, i), tex in self.matrix_latex.items():
+            rows.append(rf"\frac{{\partial {o}_t}}{{\partial {i}_{{t-1}}}} &= {tex or '0'}")
+        for t in self.terms + self.path_terms:
+            rel = {"sup": r"\sup |\cdot| = ", "upper": r"|\cdot| \le "}.get(t.bound.status)
+            bound = rel + math(t.bound.bound) if rel and t.bound.bound is not None \
+                else text("bound unknown")
+            rows.append(text(f"{t.role}, {t.gates} gate{'s' if t.gates != 1 else ''}: ") + "&"
+                        + math(t.expr) + r"\qquad " + bound)
+        rows.append(text(f"state invariants: {self.invariants.status}"))
+        return display(rows)
+
 
 def _term(cell: Cell, block: tuple[str, str], t, doms: CellDomains) -> TermAnalysis:
     return TermAnalysis(block, t.label, t.role, t.expr, gate_count(cell, t.expr, doms),
