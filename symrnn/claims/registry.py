@@ -88,14 +88,11 @@ class ClaimResult:
     def _repr_latex_(self) -> str:
         from .._display import display, text
 
-        rows = [text(f"{self.claim.id}: {self.claim.en}"),
-                text("1-D: ") + rf"\textbf{{{self.verdict.status}}}\ "
-                + text(f"({self.verdict.method})")]
-        if self.verdict_nd is not None:
-            rows.append(text("n-D: ") + rf"\textbf{{{self.verdict_nd.status}}}\ "
-                        + text(f"({self.verdict_nd.statement or self.verdict_nd.method})"))
-        if not self.as_expected:
-            rows.append(text(f"NOT as expected: {self.claim.expected}"))
+        rows = [text(f"{self.claim.id}: {self.claim.en}")]
+        for r in self.readings:
+            rows.append(text(f"{r.reading.label}: ") + rf"\textbf{{{r.verdict.status}}}\ "
+                        + text(f"({r.reading.statement})")
+                        + ("" if r.as_expected else text(f"  NOT as expected: {r.reading.expected}")))
         return display(rows)
 
     @property
@@ -124,11 +121,6 @@ class ClaimResult:
                 "method": head.verdict.method, "statement": head.reading.statement,
                 "seconds": round(self.seconds, 4), "evidence": evidence,
                 "readings": [r.to_json() for r in self.readings]}
-
-    def _repr_latex_(self) -> str:
-        parts = ", ".join(f"\text{{{r.reading.label}: {r.verdict.status}}}"
-                          for r in self.readings)
-        return f"$\text{{{self.claim.id}}}: {parts}$"
 
 
 ERRATA: dict[str, tuple[dict, ...]] = {

@@ -22,7 +22,8 @@ Per cell (:math:`\gamma = \sup|\phi'|`, :math:`g^* = \sup_c |(1-\tanh^2 c)c| < 0
     geometrically; whether the condition holds for the model is decided rigorously.
 ``lstm`` (eq 8–10), on the c-path :math:`P_t = \partial c_t/\partial c_{t-1}` with
 :math:`h_{t-1} = o_{t-1}\tanh c_{t-1}` (steps :math:`t \ge 2`, which know :math:`o_{t-1}`)
-    ``forget-dominant`` (article): :math:`\|P_t - \mathrm{diag}(f_t)\| \le \epsilon(U) =
+    ``forget-dominant`` (reading ``forget-dominant/pointwise`` for :math:`n = 1`,
+    ``forget-dominant/nd`` above): :math:`\|P_t - \mathrm{diag}(f_t)\| \le \epsilon(U) =
     (g^*/4)\|U_f\| + \|U_i\|/4 + \|U_c\|`. Certified for :math:`n = 1` only: for
     :math:`n \ge 2` the row factor :math:`c_{t-1}[k]` of eq (9) meets the column factor
     :math:`1 - \tanh^2 c_{t-1}[l]` of another coordinate and the term is unbounded
@@ -107,7 +108,8 @@ class BoundCheck:
 
     Attributes:
         name: the bound's id (see the module docstring).
-        claim: the claim of the registry it reads (``symrnn verify``).
+        readings: the readings of the registry (``symrnn verify``) it evaluates or whose
+            proved statements its proof rests on, e.g. ``("pascanu-norm-bound/spectral",)``.
         quantity: what is bounded, e.g. ``"||J_t||_2"``.
         formula: the bound, in the model's norms.
         bound: an upper value of the formula on this model (for a bound that depends on the
@@ -122,7 +124,7 @@ class BoundCheck:
     """
 
     name: str
-    claim: str
+    readings: tuple[str, ...]
     quantity: str
     formula: str
     bound: float
@@ -145,7 +147,7 @@ class BoundCheck:
         return not self.exceeded
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "claim": self.claim, "quantity": self.quantity,
+        return {"name": self.name, "readings": list(self.readings), "quantity": self.quantity,
                 "formula": self.formula, "bound": _finite(self.bound),
                 "certified": self.certified, "why": self.why,
                 "measured": _finite(self.measured), "margin": _finite(self.margin),
@@ -206,7 +208,7 @@ class WeightsReport:
         lines.append(f"  measured ||J_t||_2: median {np.median(j):.4g}, max {np.max(j):.4g}")
         for c in self.checks:
             label = "certified upper bound" if c.certified else "NOT a bound for this n"
-            lines.append(f"  {c.name} [{c.claim}]: {c.quantity} <= {c.formula}")
+            lines.append(f"  {c.name} [{', '.join(c.readings)}]: {c.quantity} <= {c.formula}")
             lines.append(f"      = {c.bound:.6g} ({label}); measured max {c.measured:.6g}"
                          + ("  EXCEEDED" if c.exceeded else "  (under it)"))
             if c.condition:
@@ -332,7 +334,8 @@ def _pascanu_norm(cell: str, p: dict, xs: Array, traj: tuple, jacs: Array, hi: d
     bound = hi["U"]  # gamma = 1 for tanh and for relu
     phi = "tanh" if cell == "rnn" else "relu"
     return BoundCheck(
-        "pascanu-norm-bound", "pascanu-norm-bound", "||J_t||_2", "gamma ||U||_2, gamma = 1",
+        "pascanu-norm-bound", ("pascanu-norm-bound/spectral",), "||J_t||_2",
+        "gamma ||U||_2, gamma = 1",
         bound, True,
         f"J_t = diag({phi}'(a_t)) U and |{phi}'| <= 1, so ||J_t||_2 <= ||U||_2 (every n)",
         float(measured.max()), float(bound - measured.max()))
@@ -343,11 +346,12 @@ def _pascanu_vanishing(cell: str, p: dict, xs: Array, traj: tuple, jacs: Array, 
     lo_u, hi_u = spectral_enclosure(p["U"])
     T = jacs.shape[0]
     rates = _product_rates(jacs)  # (R,): (1/T) ln ||J_T ... J_1||_2
-    bound = math.log(hi_u) if hi_u > 0 else -math.inf
+    with working_precision(128):
+        bound = upper_float(_a(hi_u).log()) if hi_u > 0 else -math.inf
     holds = "yes" if hi_u < 1 else ("no" if lo_u >= 1 else "undecided")
     worst = float(np.max(rates))
     return BoundCheck(
-        "pascanu-vanishing-sufficient", "pascanu-vanishing-sufficient",
+        "pascanu-vanishing-sufficient", ("pascanu-vanishing-sufficient/spectral",),
         f"(1/T) ln ||J_T ... J_1||_2 (T = {T})", "ln(gamma ||U||_2)", bound, True,
         "submultiplicativity: ||J_T ... J_1||_2 <= prod ||J_t||_2 <= (gamma ||U||_2)^T",
         worst, (bound - worst) if math.isfinite(bound) else (0.0 if worst == -math.inf else -math.inf),
@@ -399,7 +403,8 @@ def _forget_dominant(cell: str, p: dict, xs: Array, traj: tuple, jacs: Array, hi
            if n == 1 else
            "n >= 2: not a bound: eq (9)'s c_{t-1}[k] and 1 - tanh^2 c_{t-1}[l] are different "
            "coordinates (four-gates, forget-dominant refuted in n-D); see forget-dominant-nd")
-    return BoundCheck("forget-dominant", "forget-dominant",
+    reading = "forget-dominant/pointwise" if n == 1 else "forget-dominant/nd"
+    return BoundCheck("forget-dominant", (reading,),
                       "||dc_t/dc_{t-1} - diag(f_t)||_2 (c-path, t >= 2)",
                       "eps(U) = (g*/4)||U_f||_2 + ||U_i||_2/4 + ||U_c||_2", bound, n == 1, why,
                       worst, bound - worst)
@@ -415,7 +420,7 @@ def _forget_dominant_nd(cell: str, p: dict, xs: Array, traj: tuple, jacs: Array,
     bound = float(per_step.max()) if per_step.size else 0.0
     margin = float(np.min(per_step - measured)) if measured.size else 0.0
     return BoundCheck(
-        "forget-dominant-nd", "forget-dominant",
+        "forget-dominant-nd", ("eq8/nd", "eq10a/nd", "eq10b/nd"),
         "||dc_t/dc_{t-1} - diag(f_t)||_2 (c-path, t >= 2)",
         "(||c_{t-1}||_inf/4)||U_f||_2 + ||U_i||_2/4 + ||U_c||_2, at each step", bound, True,
         "eq (8) in n-D: [diag(c f(1-f)) U_f + diag(chat i(1-i)) U_i + diag(i(1-chat^2)) U_c] "
@@ -460,7 +465,7 @@ def _gru_bound(cell: str, p: dict, xs: Array, traj: tuple, jacs: Array, hi: dict
     why = ("n = 1 with |h_{t-1}| <= 1: the 1-D term suprema (gru-less-stable)" if n == 1 else
            "n >= 2: not a bound: ||diag(r) + diag(r(1-r)h) U_r||_2 can exceed psi(||U_r||_2) "
            "(r = (1, 1/2), h_2 = 1, U_r = e_2 e_1^T: 1.04 > psi(1) = 1); see gru-bound-nd")
-    return BoundCheck("gru-bound", "gru-less-stable", "||J_t - diag(1 - z_t)||_2",
+    return BoundCheck("gru-bound", ("gru-less-stable/term-by-term",), "||J_t - diag(1 - z_t)||_2",
                       "||U_z||_2/2 + psi(||U_r||_2)||U_h||_2", bound,
                       n == 1 and _bounded_h(traj), why, worst, bound - worst)
 
@@ -487,7 +492,8 @@ def _gru_bound_nd(cell: str, p: dict, xs: Array, traj: tuple, jacs: Array, hi: d
     certified = _bounded_h(traj)
     if not certified:
         why = "not certified here: the trajectory left ||h||_inf <= 1 (" + why + ")"
-    return BoundCheck("gru-bound-nd", "gru-less-stable", quantity, formula, bound, certified, why, worst, bound - worst)
+    readings = ("eq13/nd", "gru-h-bounded/nd") if cell == "gru" else ("gru-h-bounded/nd",)
+    return BoundCheck("gru-bound-nd", readings, quantity, formula, bound, certified, why, worst, bound - worst)
 
 
 _CHECKS = {
