@@ -131,7 +131,7 @@ arXiv:1804.04849 (2018).
 
 from __future__ import annotations
 
-from sympy import tanh
+from sympy import Expr, tanh
 
 from ..activations import relu, sigmoid
 from ._base import Cell, Param, State, params_for, prev_sym, t_sym
@@ -259,7 +259,7 @@ mgu_flax = Cell(
 
 
 
-def _g(a: object) -> object:
+def _g(a: Expr) -> Expr:
     """minGRU's g(a) = a + 1/2 (a >= 0), sigma(a) (a < 0), as relu(a) + sigma(-relu(-a))."""
     return relu(a) + sigmoid(-relu(-a))
 

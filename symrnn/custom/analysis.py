@@ -33,6 +33,7 @@ import dataclasses
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import sympy
@@ -186,7 +187,7 @@ class CompiledCell:
         return numeric.jacobian(self.cell, params, x, _pack(state))  # type: ignore[return-value]
 
 
-def _pack(state: tuple[Array, ...] | Array) -> object:
+def _pack(state: tuple[Array, ...] | Array) -> Any:
     if isinstance(state, tuple) and len(state) == 1:
         return state[0]
     return state

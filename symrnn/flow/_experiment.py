@@ -251,7 +251,7 @@ def _cell_index(cell: str | Cell) -> int:
         else len(CELL_NAMES)
 
 
-def _check_inputs(inputs: object, m: int, T: int, seeds: int, seed: int) -> Array:
+def _check_inputs(inputs: Any, m: int, T: int, seeds: int, seed: int) -> Array:
     """Given inputs as ``(T, R, m)``: from ``(T, m)`` (one sequence) or ``(T, R, m)``; random
     N(0, 1) sequences (``seeds`` of length ``T``) when ``inputs`` is None."""
     if inputs is None:

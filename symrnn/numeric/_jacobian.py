@@ -105,7 +105,7 @@ _Factor = tuple[str, Union[int, str]]
 class CompiledJacobian:
     """A cell's definitions and Jacobian chains compiled to numpy (see :func:`compiled`)."""
 
-    cell: str
+    cell: str | Cell
     state_names: tuple[str, ...]
     definitions: tuple[_Definition, ...]
     input_symbol: sympy.Symbol

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import numpy as np
 import sympy
@@ -66,8 +66,8 @@ def _mul_all(values: list[Array]) -> Array:
 
 
 # op -> (forward(args, data), backward(g, args, value, data) -> cotangent of each argument)
-_Forward = Callable[[list, object], object]
-_Backward = Callable[[Array, list, object, object], list]
+_Forward = Callable[[list, Any], Any]
+_Backward = Callable[[Array, list, Any, Any], list]
 
 _OPS: dict[str, tuple[_Forward, _Backward]] = {
     "add": (lambda a, _: sum(a[1:], a[0]),
@@ -99,7 +99,7 @@ _FUNCTIONS = {sym_sigmoid: "sigmoid", sympy.tanh: "tanh", sym_relu: "relu", symp
 class _Node:
     op: str  # "x", "state", "param", "const", or a key of _OPS
     args: tuple[int, ...] = ()
-    data: object = None  # state index, parameter name, constant, or exponent
+    data: Any = None  # state index, parameter name, constant, or exponent
 
 
 @dataclass(frozen=True)

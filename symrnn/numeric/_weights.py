@@ -14,6 +14,7 @@ use it to refuse a bad parameter set with a message naming the parameter.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,7 +36,7 @@ def _mode(values: list[int]) -> int | None:
 
 
 def check_params(
-    cell: str | Cell, params: Mapping[str, object], m: int | None = None, n: int | None = None
+    cell: str | Cell, params: Mapping[str, Any], m: int | None = None, n: int | None = None
 ) -> tuple[dict[str, Array], int, int]:
     """Validate ``params`` for ``cell``, reading ``m`` and ``n`` from the arrays.
 

@@ -72,7 +72,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from flint import arb
@@ -295,7 +295,7 @@ def check_weights(
     T, runs = xs.shape[0], xs.shape[1]
     zero = tuple(np.zeros((runs, n)) for _ in k.state_names)
     traj = _split(unroll(cell, p, xs, zero if len(zero) > 1 else zero[0]))  # each (T + 1, R, n)
-    jacs = np.stack([jacobian(cell, p, xs[t], _pack(tuple(s[t] for s in traj)))
+    jacs = np.stack([cast(Array, jacobian(cell, p, xs[t], _pack(tuple(s[t] for s in traj))))
                      for t in range(T)])  # (T, R, S, S): J_{t+1}
     jnorm = np.linalg.norm(jacs, ord=2, axis=(2, 3)).T  # (R, T)
     norms = {name: spectral_enclosure(v) for name, v in p.items()

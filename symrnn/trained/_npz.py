@@ -21,6 +21,7 @@ import os
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -56,7 +57,8 @@ def save_params(path: str | os.PathLike[str], cell: str | Cell | Weights,
                                    "otherwise, and the file would not be where you asked)")
     tmp = target.with_name(f".{target.name}.tmp.npz")
     try:
-        np.savez(tmp, **{CELL_KEY: np.array(name)}, **w.params)
+        arrays: dict[str, Any] = {CELL_KEY: np.array(name), **w.params}
+        np.savez(str(tmp), **arrays)  # type: ignore[arg-type]  # numpy's stub: allow_pickle
         os.replace(tmp, target)
     finally:
         if tmp.exists():
