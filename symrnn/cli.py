@@ -165,9 +165,12 @@ def _cmd_list(args: argparse.Namespace) -> int:
     print("cells:")
     for c in CATALOG.values():
         print(f"  {c.name:<10} {c.title}" + (f" ({c.equation})" if c.equation else ""))
-    print("claims:")
+    print("claims:" if not args.readings else "claims and their readings (principal first):")
     for claim in CLAIMS:
         print(f"  {claim.id:<28} {_short(claim.en, 70)}")
+        if args.readings:
+            for r in claim.readings:
+                print(f"    {r.id:<46} {r.expected:<8} {_short(r.statement, 60)}")
     return 0
 
 
@@ -194,6 +197,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--latex", action="store_true", help="print LaTeX")
     d.set_defaults(run=_cmd_derive)
     ls = sub.add_parser("list", help="list cells and claims")
+    ls.add_argument("--readings", action="store_true",
+                    help="also list each claim's readings, their recorded verdicts and statements")
     ls.set_defaults(run=_cmd_list)
     from .coq.cli import add_parser as add_export
     from .custom.cli import add_parser as add_analyze
