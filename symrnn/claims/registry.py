@@ -99,17 +99,22 @@ class ClaimResult:
         raise UnknownClaimError(f"claim {self.claim.id!r} has no result for reading {rid!r}")
 
     def to_json(self) -> dict[str, Any]:
-        head = self.principal or self.readings[0]
-        evidence = dict(head.verdict.evidence)
-        if head.verdict.witness is not None:
-            evidence["witness"] = {str(k): str(v) for k, v in head.verdict.witness.items()}
+        """The claim as data: ``status``, ``method`` and ``evidence`` are the principal
+        reading's (``null`` when only other readings were run); ``readings`` has all."""
+        head = self.principal
+        evidence: dict[str, Any] = {}
+        if head is not None:
+            evidence = dict(head.verdict.evidence)
+            if head.verdict.witness is not None:
+                evidence["witness"] = {str(k): str(v) for k, v in head.verdict.witness.items()}
         if self.claim.errata:
             evidence["errata"] = list(self.claim.errata)
         if self.empirical is not None:
             evidence["empirical"] = self.empirical
-        return {"id": self.claim.id, "status": head.verdict.status,
-                "expected": head.reading.expected, "principal_reading": head.reading.id,
-                "method": head.verdict.method, "statement": head.reading.statement,
+        return {"id": self.claim.id, "status": head.verdict.status if head else None,
+                "expected": self.claim.expected, "principal_reading": self.claim.principal.id,
+                "method": head.verdict.method if head else None,
+                "statement": self.claim.principal.statement,
                 "seconds": round(self.seconds, 4), "evidence": evidence,
                 "readings": [r.to_json() for r in self.readings]}
 
