@@ -126,7 +126,7 @@ def test_every_new_reading_theorem_has_a_false_variant(checked):
            and g.stem in {"Jacobians", "InU", "Products", "UnrollRnn", "UnrollMgu", "UnrollGru",
                           "Clip", "Lstm", "Compare", "Dominant", "NDim", "Counter"}}
     old = {"eq6", "eq8", "eq9", "eq10a", "eq10b", "eq13", "forget_dominant", "relu_unbounded",
-           "rnn_h_t_factor_le_U", "relu_rnn_h_t_factor_le_U"}  # issue 9's, tested below
+           "rnn_h_t_factor_le_U", "relu_rnn_h_t_factor_le_U"}  # issue 9's, restated
     assert new - old <= names, sorted(new - old - names)
 
 
