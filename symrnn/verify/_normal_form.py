@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from math import gcd, lcm
+from typing import Any
 
 import sympy
 from sympy.polys.domains import QQ
@@ -334,7 +335,7 @@ def opaque_form_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
     gens = sorted(leaves, key=sympy.default_sort_key) + list(nodes)
     R, *xs = ring([sympy.Dummy() for _ in gens], QQ)
     var = dict(zip(gens, xs))
-    keys: dict[object, object] = {}
+    keys: dict[object, Any] = {}
     memo: dict[sympy.Basic, tuple] = {e: (var[e], R.one) for e in leaves}
 
     def check(p):
