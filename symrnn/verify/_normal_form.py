@@ -382,7 +382,8 @@ def opaque_form_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
         for node in nodes:  # innermost first: every node inside `node` is in memo already
             if node.is_Pow:
                 key: object = ("root", int(node.exp.q), canonical(node.base))
-                root, p = keys.setdefault(key, var[node]), int(node.exp.p)
+                root: Any = keys.setdefault(key, var[node])
+                p = int(node.exp.p)
                 memo[node] = (root**p, R.one) if p > 0 else (R.one, root**-p)
             else:
                 key = (node.func, canonical(node.args[0]))
