@@ -14,7 +14,7 @@ from sympy.parsing.latex.errors import LaTeXParsingError
 from docs_latex_reader import read_back, readable
 from symrnn import CLAIMS, article_derivative, check_identity, printed
 from symrnn.cells import CATALOG
-from symrnn.claims import run_claims
+from symrnn.claims import formula4, run_claims
 from symrnn.docs import derivation_latex, formulas, to_latex, to_markdown, verdict_latex
 from symrnn.docs._content import build_report, cell_anchor, claim_anchor, reading_anchor
 from symrnn.docs._model import Display, Heading, Quote, Table, TeX, Text, Theorem
@@ -88,7 +88,8 @@ def test_printed_forms_are_the_articles(report_en):
     printed_rhs = {f.rhs for b in report_en.blocks if isinstance(b, Display)
                    and b.label == label for f in b.formulas}
     assert printed_rhs == {sympy.latex(printed(eq))
-                           for eq in ("eq6", "eq9", "eq10a", "eq10b", "eq13")}
+                           for eq in ("eq6", "eq9", "eq10a", "eq10b", "eq13")} | \
+        {sympy.latex(formula4(eq)[1]) for eq in ("eq4a", "eq4b", "eq4c", "eq4d")}
 
 
 def test_the_articles_words_of_every_claim_are_quoted(report):

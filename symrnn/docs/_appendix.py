@@ -22,11 +22,11 @@ from ..claims import ClaimResult
 from ..derivation import article_derivative, chains_latex, derive
 from ..ndim import FORM_KEYS, matrix_form
 from ._claim_section import (definitions, derivation_formula, partial_latex,
-                             reading_anchor, term_formulas)
-from ._mathtext import escape_text
+                             reading_anchor, term_displays)
+from ._mathtext import escape_text, mathify
 from ._model import Block, Display, Formula, Heading, Inline, Paragraph, Table, TeX, Text
 from ._readings import readings_of
-from ._sketch import _PLACEHOLDER, MissingEvidence, resolve
+from ._sketch import Sketch, cited
 from ._sketches import SKETCHES
 from ._typeset import ball_tex, expr_latex, fix_latex, parse_plain, value_tex
 from ._words import say
@@ -76,38 +76,45 @@ def _numeric(v: Any) -> bool:
                                                      v.strip()))
 
 
-def _key_numbers(evidence: dict, sketch_paths: Sequence[str]) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for p in sketch_paths:
-        try:
-            out.append((p, resolve(evidence, p)))
-        except MissingEvidence:
-            continue
-    if not out:
-        out = [(p, v) for p, v in _leaves(evidence) if _numeric(v)][:4]
-    return [(p, v) for p, v in out if not (isinstance(v, list) and v and isinstance(v[0], list))]
+def _key_numbers(evidence: dict, sketch: Sketch | None) -> list[tuple[str, str]]:
+    """(path, LaTeX) of the numbers a reading's sketch cites; for a reading without a
+    sketch, its first numeric leaves."""
+    if sketch is not None:
+        found = cited(sketch, evidence)
+        if found:
+            return found
+    return [(p, f"${ball_tex(v) if isinstance(v, str) and v.startswith('[') else value_tex(v)}$")
+            for p, v in _leaves(evidence) if _numeric(v)][:4]
 
 
 def _short_path(p: str) -> str:
-    parts = [x for x in p.split(".") if not x.isdigit()]
-    return " ".join(parts[-2:]).replace("_", " ")
+    """The last one or two keys of an evidence path, as LaTeX text (keys that are
+    formulas, like ``dh_t/dh_{t-1}``, typeset)."""
+    keys = p.split(".")
+    parts = [x for x in keys if not x.isdigit()][-2:]
+    if keys[-1].isdigit() and len(parts) == 2:  # an item of a list: name it by its index
+        parts = [parts[-1], keys[-1]]
+    out = []
+    for x in parts:
+        if re.search(r"[∂/{}^]|_\{", x):
+            out.append(mathify(x))
+        else:
+            out.append(escape_text(x.replace("_", " ")).replace("<=", r"$\le$")
+                       .replace(">=", r"$\ge$").replace("->", r"$\to$"))
+    return " ".join(out)
 
 
 def _evidence_table(results: Sequence[ClaimResult], lang: str) -> Table:
     rows = []
     for r in results:
         for v in readings_of(r):
-            sk = SKETCHES.get(v.id)
-            paths = []
-            if sk is not None:
-                paths = [m.group(1) for m in _PLACEHOLDER.finditer(sk.en)]
             ev = dict(v.verdict.evidence)
-            nums = _key_numbers(ev, paths)
-            cells: list[Inline] = []
-            for k, (p, val) in enumerate(nums[:4]):
-                tex = ball_tex(val) if isinstance(val, str) and val.startswith("[") \
-                    else value_tex(val)
-                cells.append(TeX(("; " if k else "") + escape_text(_short_path(p)) + f": ${tex}$"))
+            if v.verdict.witness is not None:
+                ev["witness"] = {str(k): str(x) for k, x in v.verdict.witness.items()}
+            nums = [(p, tex) for p, tex in _key_numbers(ev, SKETCHES.get(v.id))
+                    if r"\begin{pmatrix}" not in tex][:4]
+            cells: list[Inline] = [TeX(("; " if k else "") + _short_path(p) + ": "
+                                       + tex) for k, (p, tex) in enumerate(nums)]
             rows.append(((Text(v.id, "ref", reading_anchor(v.id)),),
                          tuple(cells) or (Text(say(lang, "none")),)))
     return Table((say(lang, "col.reading"), say(lang, "col.evidence")), tuple(rows),
@@ -122,8 +129,8 @@ def _cell_blocks(cell: Cell, lang: str) -> list[Block]:
     subs = tuple(Formula(expr_latex(e), expr_latex(s), e) for s, e in d.substitutions.items())
     if subs:
         out.append(Display(subs, say(lang, "form.substitution")))
-    out.append(Display((derivation_formula(d, lang), *term_formulas(d, lang)),
-                       say(lang, "app.jacobians.article")))
+    out.append(Display((derivation_formula(d, lang),), say(lang, "app.jacobians.article")))
+    out += term_displays(d, lang)
     jac = derive(cell.name)
     block = say(lang, "form.block")
     states = list(dict.fromkeys(i for _, i in jac.blocks))

@@ -30,7 +30,7 @@ from ._words import say
 from ._zh import ZH_STATEMENTS
 
 __all__ = ["claim_blocks", "claim_anchor", "reading_anchor", "reading_statement",
-           "reading_method", "derivation_formula", "partial_latex", "term_formulas",
+           "reading_method", "derivation_formula", "partial_latex", "term_displays",
            "definitions"]
 
 # eq → the cell whose catalog definitions are checked against the printed ones
@@ -72,16 +72,24 @@ def derivation_formula(d: Any, lang: str = "en") -> Formula:
     return Formula(" ".join(pieces), partial_latex(d.of, d.wrt), d.expr, pieces, note=note)
 
 
-def term_formulas(d: Any, lang: str) -> tuple[Formula, ...]:
-    """Each term of a derivation: its 1-D form and its matrix form, labelled by role."""
-    out = []
-    for t in d.terms:
+def term_displays(d: Any, lang: str, label: str = "") -> list[Block]:
+    """Each term of a derivation, one aligned block per term (so a long label does not
+    push every other row right): its 1-D form and its matrix form, labelled by role. The
+    first block carries ``label``."""
+    out: list[Block] = []
+    for k, t in enumerate(d.terms):
         role = say(lang, "form.main" if t.role == "main" else "form.secondary")
-        label = math_of(t.label)
-        out.append(Formula(expr_latex(t.expr), label, t.expr, note=f"{role}, 1-D"))
-        out.append(Formula(fix_latex(t.latex()), r"\phantom{=}", relation=r"\quad",
-                           note=f"{role}, n-D"))
-    return tuple(out)
+        name = math_of(t.label)
+        one_d = expr_latex(t.expr)
+        if re.sub(r"[{} ]", "", one_d) == re.sub(r"[{} ]", "", name):  # the label is the term
+            rows: tuple[Formula, ...] = (Formula(fix_latex(t.latex()), name, relation=r"\colon",
+                                                 note=f"{role}, n-D"),)
+        else:
+            rows = (Formula(one_d, name, t.expr, note=f"{role}, 1-D"),
+                    Formula(fix_latex(t.latex()), r"\phantom{=}", relation=r"\quad",
+                            note=f"{role}, n-D"))
+        out.append(Display(rows, label if k == 0 else ""))
+    return out
 
 
 def definitions(cell: Cell) -> tuple[Formula, ...]:
@@ -120,7 +128,7 @@ def _forms(cid: str, lang: str) -> list[Block]:
         subs = tuple(Formula(expr_latex(e), expr_latex(s), e) for s, e in d.substitutions.items())
         return [Display(subs, say(lang, "form.substitution")),
                 Display((derivation_formula(d, lang),), say(lang, "form.derived")),
-                Display(term_formulas(d, lang), say(lang, "form.terms"))]
+                *term_displays(d, lang, say(lang, "form.terms"))]
     if cid in _DEFINITIONS:
         eqs = printed_cells()[cid]
         printed_forms = tuple(Formula(expr_latex(e), expr_latex(sympy.Symbol(n)), e)
@@ -217,7 +225,7 @@ def claim_blocks(r: ClaimResult, lang: str, empirical: bool,
         out.append(Quote((TeX(mathify(c.zh)),), (TeX(mathify(c.en)),),
                          say(lang, "quote.original"), say(lang, "quote.translation")))
     else:  # beyond the article: the statement it is about
-        out.append(Quote((TeX(mathify(c.en)),), (), say(lang, "quote.translation")))
+        out.append(Quote((TeX(mathify(c.en)),), (), say(lang, "quote.beyond")))
     out += _forms(c.id, lang)
     measured = r.empirical if empirical else None
     for v in readings_of(r):

@@ -31,13 +31,12 @@ _LABELS = {
     "en": {"distance": "distance $d$ (steps)", "scale": "recurrent weight scale",
            "rate": r"per-step rate $\lambda$", "size": r"$\log_{10}$ of the term's size",
            "count": "count", "scheme": "initialisation", "at_scale": "scale",
-           "explodes": "explodes", "vanishes": "vanishes", "main": "main",
-           "secondary": "secondary", "max": "certified maximum", "article": "article's 0.45"},
+           "terms": "main term first", "max": "certified maximum",
+           "article": "article's 0.45"},
     "zh": {"distance": "距离 d（步）", "scale": "循环权重尺度",
            "rate": "每步速率 λ", "size": "项的大小（log10）",
            "count": "次数", "scheme": "初始化", "at_scale": "尺度",
-           "explodes": "爆炸", "vanishes": "消失", "main": "主项",
-           "secondary": "次要项", "max": "认证的最大值", "article": "原文的 0.45"},
+           "terms": "第一项为主项", "max": "认证的最大值", "article": "原文的 0.45"},
 }
 
 
@@ -154,19 +153,20 @@ def _terms(plt: Any, out_dir: str, words: dict, settings: dict) -> dict[str, dic
             ax = axes[row][col]
             sizes = term_sizes(cell, scheme, n=settings["n"], T=settings["T"],
                                seeds=settings["seeds"], seed=settings["seed"])
-            for k, (label, v) in enumerate(sizes.items()):
+            for label, v in sizes.items():
                 v = v[v > 0]
                 logs = np.log10(v)
                 if scheme == schemes[0]:
                     medians.setdefault(cell, {})[label] = float(np.median(logs))
-                role = words["main"] if k == 0 else words["secondary"]
-                ax.hist(logs, bins=40, alpha=0.5, label=f"{role}: {_term_label(label)}")
+                # mathtext cannot set CJK: labels are formulas only, the roles in the title
+                ax.hist(logs, bins=40, alpha=0.5, label=_term_label(label))
             eq = "(8)" if cell == "lstm" else "(13)"
             ax.set_title(f"{cell.upper()} {eq}, {scheme}")
             ax.set_xlabel(words["size"])
             if col == 0:
                 ax.set_ylabel(words["count"])
-            ax.legend(loc="upper left", fontsize=FONT_PT - 1, framealpha=0.85)
+            ax.legend(loc="upper left", fontsize=FONT_PT - 1, framealpha=0.85,
+                      title=words["terms"], title_fontsize=FONT_PT - 1)
             ax.set_ylim(top=ax.get_ylim()[1] * 1.7)  # room for the legend above the bars
     _save(plt, fig, out_dir, "terms")
     return medians
@@ -188,7 +188,7 @@ def _xsech2(plt: Any, out_dir: str, words: dict) -> None:
         ax.axhline(sign * value, color="C3", ls="--", lw=0.8)
         ax.plot([sign * c_star], [sign * value], "o", ms=3.5, color="C3")
     ax.plot([], [], "o--", ms=3.5, lw=0.8, color="C3",
-            label=rf"{words['max']} $\pm g^*$, $g^* \approx {value:.6f}$")
+            label=f"{words['max']} ±g*, g* ≈ {value:.6f}")
     ax.set_xlabel("$c$")
     ax.set_ylim(-0.6, 0.6)
     ax.grid(alpha=0.3)

@@ -47,6 +47,8 @@ _PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \tolerance=2000
 \newcolumntype{Y}{>{\raggedright\arraybackslash}X}
 \newcommand{\lead}[1]{\textbf{#1.}\ }
+\AtBeginDocument{\setlength{\abovedisplayskip}{5pt plus 2pt minus 2pt}%
+  \setlength{\belowdisplayskip}{5pt plus 2pt minus 2pt}}
 \newcommand{\claimid}[1]{\texttt{#1}}
 \theoremstyle{definition}
 """
@@ -79,7 +81,7 @@ _HEADINGS = {1: "section", 2: "subsection", 3: "subsubsection"}
 
 #: The usable width of a displayed line, in em of the 11 pt text (a conservative share of
 #: the 16.4 cm text width: the left side and its indentation take the rest).
-LINE_EM = 34.0
+LINE_EM = 37.0
 
 
 def preamble(lang: str) -> str:
@@ -112,11 +114,28 @@ def _inline(part: Inline) -> str:
     return text
 
 
+def _unbrace_calls(tex: str) -> str:
+    r"""``f{\bigl(x\bigr)}`` (SymPy's function call, a group TeX cannot break) without the
+    braces, so that a long argument may break in a table cell."""
+    out, k = [], 0
+    while k < len(tex):
+        if tex.startswith(r"{\bigl(", k) and not (k and tex[k - 1] in "^_"):
+            inner, end = _group(tex, k)
+            if inner.endswith(r"\bigr)") or inner.rstrip().endswith(r"\bigr)"):
+                out.append(_unbrace_calls(inner))
+                k = end
+                continue
+        out.append(tex[k])
+        k += 1
+    return "".join(out)
+
+
 def _table_math(tex: str) -> str:
     r"""Math for a table cell, breakable between factors: fixed-size delimiters (a
     ``\left … \right`` pair cannot break) and a break allowed at each top-level space."""
     tex = tex.replace(r"\left(", r"\bigl(").replace(r"\right)", r"\bigr)")
     tex = tex.replace(r"\left|", r"\bigl|").replace(r"\right|", r"\bigr|")
+    tex = _unbrace_calls(tex)
     out, depth = [], 0
     for k, ch in enumerate(tex):
         if ch == "{":
@@ -282,29 +301,45 @@ def _pieces(f: Formula) -> list[str]:
 
 
 def _split_inner(piece: str) -> list[str]:
-    r"""A summand too wide for a line, split inside its widest parenthesised sum: the
-    ``\left( … \right)`` pair becomes ``\Bigl( … \Bigr)`` (fixed size, so the lines
-    may break inside it) and its terms become pieces. ``[piece]`` when it has none."""
-    best: tuple[float, int, int] | None = None
-    k, stack = 0, []
+    """A summand too wide for a line, split inside its widest parenthesised sum: that
+    ``\\left( … \\right)`` pair and every pair around it become ``\\Bigl( … \\Bigr)``
+    (fixed size, so the lines may break inside them) and its terms become pieces.
+    ``[piece]`` when it has none outside braces."""
+    pairs: list[tuple[int, int, int]] = []  # (start, end, brace depth)
+    k, stack, braces = 0, [], 0
     while k < len(piece):
         if piece.startswith(r"\left(", k):
-            stack.append(k)
+            stack.append((k, braces))
             k += 6
             continue
         if piece.startswith(r"\right)", k) and stack:
-            start = stack.pop()
-            inner = piece[start + 6:k]
-            if _top_level_splits(inner):
-                w = math_width(inner)
-                if best is None or w > best[0]:
-                    best = (w, start, k)
+            start, depth = stack.pop()
+            pairs.append((start, k, depth))
             k += 7
             continue
+        if piece[k] == "{":
+            braces += 1
+        elif piece[k] == "}":
+            braces -= 1
         k += 1
+    best = None
+    whole = math_width(piece)
+    for start, end, depth in pairs:
+        inner = piece[start + 6:end]
+        # a group worth breaking: outside braces, a sum, and a fair share of the piece
+        if depth == 0 and _top_level_splits(inner) and math_width(inner) > 0.3 * whole:
+            w = math_width(inner)
+            if best is None or w > best[0]:
+                best = (w, start, end)
     if best is None:
         return [piece]
     _, start, end = best
+    around = [(a, b) for a, b, _ in pairs if a < start and b > end]
+    chars = list(piece)
+    for a, b in around + [(start, end)]:
+        chars[a:a + 6] = list("\x00" * 6)
+        chars[b:b + 7] = list("\x01" * 7)
+    marked = "".join(chars)
     inner = piece[start + 6:end]
     cuts = _top_level_splits(inner)
     parts, last = [], 0
@@ -312,18 +347,26 @@ def _split_inner(piece: str) -> list[str]:
         parts.append(inner[last:pos].strip())
         last = pos
     parts.append(inner[last:].strip())
-    parts[0] = piece[:start] + r"\Bigl(" + parts[0]
-    parts[-1] = parts[-1] + r"\Bigr)" + piece[end + 7:]
-    return parts
+    parts[0] = marked[:start] + "\x00" * 6 + parts[0]
+    parts[-1] = parts[-1] + "\x01" * 7 + marked[end + 7:]
+
+    def restore(text: str) -> str:
+        return text.replace("\x00" * 6, r"\Bigl(").replace("\x01" * 7, r"\Bigr)")
+
+    return [restore(p) for p in parts]
 
 
-def break_formula(f: Formula, width: float = LINE_EM) -> list[str]:
-    """The right side of ``f`` as lines of at most about ``width`` em (the first line
-    shares the row with the left side), broken at its pieces (and, for a piece wider than
-    a line, inside its widest parenthesised sum)."""
-    budget = width - (math_width(f.lhs) + 2.0 if f.lhs else 0.0)
+def break_formula(f: Formula, width: float = LINE_EM, indent: float | None = None
+                  ) -> list[str]:
+    """The right side of ``f`` as lines of at most about ``width`` em, broken at its
+    pieces (and, for a piece wider than a line, inside its widest parenthesised sum). The
+    first line shares the row with the left side; the others start after ``indent`` em
+    (the widest left side of the aligned block; by default ``f``'s own)."""
+    lhs = math_width(f.lhs) + 2.0 if f.lhs else 0.0
+    rest = width - max(lhs, indent if indent is not None else 0.0) - 2.0
+    budget = width - lhs
     if f.note:  # the tag set beside the first line
-        budget -= 0.5 * len(f.note) + 2.0
+        budget -= 0.55 * len(f.note) + 3.0
     lines: list[str] = []
     cur = ""
     pieces: list[str] = []
@@ -331,7 +374,7 @@ def break_formula(f: Formula, width: float = LINE_EM) -> list[str]:
         todo = [piece]
         while todo:
             p = todo.pop(0)
-            split = _split_inner(p) if math_width(p) > width - 3.0 else [p]
+            split = _split_inner(p) if math_width(p) > rest else [p]
             if len(split) == 1:
                 pieces.append(p)
             else:
@@ -340,15 +383,15 @@ def break_formula(f: Formula, width: float = LINE_EM) -> list[str]:
         if cur and math_width(cur + " " + piece) > budget:
             lines.append(cur)
             cur = piece
-            budget = width - 3.0
+            budget = rest
         else:
             cur = f"{cur} {piece}".strip()
     lines.append(cur)
     return lines
 
 
-def _display_rows(f: Formula) -> str:
-    lines = break_formula(f)
+def _display_rows(f: Formula, indent: float = 0.0) -> str:
+    lines = break_formula(f, indent=indent)
     tag = rf"\tag*{{\small({escape_text(f.note)})}}" if f.note else ""
     rel = f.relation
     if f.lhs:
@@ -384,7 +427,8 @@ def _block(b: Block, lang: str) -> str:
         lead = rf"\lead{{{b.label}}}" + "\n" if b.label else ""
         if not b.formulas:
             return lead
-        body = " \\\\\n".join(_display_rows(f) for f in b.formulas)
+        indent = max(math_width(f.lhs) + 2.0 if f.lhs else 0.0 for f in b.formulas)
+        body = " \\\\\n".join(_display_rows(f, indent) for f in b.formulas)
         return lead + "\\begin{align*}\n" + body + "\n\\end{align*}\n"
     if isinstance(b, Table):
         return _table(b, lang)
@@ -428,7 +472,16 @@ def _front(front: Front, lang: str) -> str:
 def to_latex(report: Report) -> str:
     """The whole document, ``\\documentclass`` to ``\\end{document}``."""
     lang = report.lang
-    body = "\n".join(_block(b, lang) for b in report.blocks)
+    parts: list[str] = []
+    for k, b in enumerate(report.blocks):
+        text = _block(b, lang)
+        # consecutive displays stay in one paragraph (no empty line between them)
+        if k and isinstance(b, Display) and not b.label and \
+                isinstance(report.blocks[k - 1], Display):
+            parts[-1] = parts[-1].rstrip("\n") + "\n" + text
+        else:
+            parts.append(text)
+    body = "\n".join(parts)
     refs = ("\n\\begin{thebibliography}{9}\n\\bibitem{su2020} "
             + escape_text(say(lang, "bib.su2020")) + "\n\\end{thebibliography}\n")
     return preamble(lang) + _front(report.front, lang) + "\n" + body + refs + "\\end{document}\n"

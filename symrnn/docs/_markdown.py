@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ._latex import break_formula
+from ._latex import break_formula, math_width
 from ._model import (Block, Display, Figure, Formula, Front, Heading, Inline, Items,
                      Paragraph, Quote, Report, Table, TeX, Text, Theorem)
 from ._words import say
@@ -165,8 +165,8 @@ def _parts(parts: tuple[Inline, ...], refs: _Refs, in_table: bool = False) -> st
     return out
 
 
-def _display(f: Formula) -> str:
-    lines = break_formula(f)
+def _display(f: Formula, indent: float = 0.0) -> str:
+    lines = break_formula(f, indent=indent)
     note = f"*({f.note})*\n\n" if f.note else ""
     if len(lines) == 1:
         return f"{note}$$\n{f.latex}\n$$\n"
@@ -235,7 +235,9 @@ def _block(b: Block, figure_dir: str, refs: _Refs, lang: str) -> str:
         return lead + _parts(b.parts, refs) + "\n"
     if isinstance(b, Display):
         lead = f"**{tex_to_markdown(b.label, refs)}.**\n\n" if b.label else ""
-        return lead + "\n".join(_display(f) for f in b.formulas)
+        indent = max((math_width(f.lhs) + 2.0 if f.lhs else 0.0 for f in b.formulas),
+                     default=0.0)
+        return lead + "\n".join(_display(f, indent) for f in b.formulas)
     if isinstance(b, Table):
         head = "| " + " | ".join(_escape(h) for h in b.header) + " |"
         rule = "|" + "---|" * len(b.header)

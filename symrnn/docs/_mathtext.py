@@ -73,7 +73,7 @@ _TOKEN = re.compile(
     r"|(?P<sub>_\{[^{}]*\}|_[A-Za-z0-9∞]+|[₀₁₂ₖₜ]+)"
     r"|(?P<sup>\^\{[^{}]*\}|\^-?\([^()]*\)|\^-?[A-Za-z0-9]+|[²³ⁿ¹]|⁻¹)"
     r"|(?P<num>\d+(?:\.\d+)?)"
-    r"|(?P<star>(?<=[A-Za-z])\*(?![A-Za-z0-9(]))"
+    r"|(?P<star>(?<=[A-Za-z])\*(?![A-Za-z0-9(*]))"
     r"|(?P<op>\+/-|<=|>=|->|!=|:=|\*\*|[=+−\-<>≤≥≠→∈⊂±×∘·/~≈⋯*])"
     r"|(?P<greek>[θσφψγεηλρδαβμξτ∂∞Σ∑∏ĉĥ])"
     r"|(?P<word>[A-Za-z]+)"
@@ -102,7 +102,9 @@ def _is_mathy(kind: str, tok: str) -> bool:
 
 
 def _ident_latex(tok: str) -> str:
-    base, _, rest = tok.partition("_")
+    base, sep, rest = tok.partition("_")
+    if not sep:  # a bare letter (the b of "db")
+        return _HATS.get(base) or _GREEK.get(base) or base
     index = ""
     if "[" in rest:
         rest, _, index = rest.partition("[")
@@ -298,8 +300,21 @@ def _plain_math(s: str) -> bool:
     return bool(re.fullmatch(r"\d+(\.\d+)?", s))
 
 
+_BALL = re.compile(r"\[\s*[-+0-9.e]+\s*\+/-\s*[0-9.e+-]+\s*\]")
+_SCI = re.compile(r"\b(\d+(?:\.\d+)?)e([-+]?\d+)\b")
+
+
 def mathify(text: str) -> str:
-    """``text`` (plain Unicode) as LaTeX text mode, its mathematics in ``$…$``."""
+    """``text`` (plain Unicode) as LaTeX text mode, its mathematics in ``$…$``; an Arb
+    ball ``[m +/- r]`` in it becomes the interval it encloses."""
+    if _BALL.search(text):
+        from ._typeset import ball_tex
+
+        pieces = _BALL.split(text)
+        balls = [f"${ball_tex(b)}$" for b in _BALL.findall(text)]
+        return "".join(mathify(p) + (balls[k] if k < len(balls) else "")
+                       for k, p in enumerate(pieces)).replace("$$", "")
+    text = _SCI.sub(lambda m: f"{m.group(1)}·10^{{{int(m.group(2))}}}", text)
     out: list[str] = []
     for is_math, s in _runs(text):
         if is_math and not _plain_math(s):

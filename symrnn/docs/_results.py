@@ -14,7 +14,8 @@ from ._mathtext import escape_text, id_tex, mathify
 from ._model import Block, Figure, Heading, Items, Paragraph, Table, TeX, Text
 from ._readings import ReadingView, all_readings
 from ._typeset import ball_tex
-from ._words import say
+from ._sketch import MissingEvidence, fill
+from ._words import WORDS, say
 from ._zh import ZH_ERRATA, ZH_ERRATA_KINDS
 
 __all__ = ["errata_blocks", "coq_blocks", "flow_blocks", "conclusion_blocks", "ref_ids"]
@@ -114,10 +115,22 @@ def flow_blocks(results: Sequence[ClaimResult], lang: str, figures: Sequence[str
             if stem in figures:
                 out.append(Figure(stem, captions[stem]))
         out += _discussion(lang, figures, flow)
+    paragraphs = []
+    for r in results:
+        key = f"flow.measured.{r.claim.id}"
+        if r.empirical is None or key not in WORDS[lang]:
+            continue
+        try:
+            paragraphs.append(Paragraph((TeX(fill(say(lang, key), r.empirical)),)))
+        except MissingEvidence:  # a measurement without these numbers: listed, not cited
+            continue
     measured = [v for v in all_readings(results) if v.kind == "measurement"]
-    if measured:
+    if measured and not paragraphs:
         out.append(Paragraph((TeX(ref_ids(measured) + "."),), say(lang, "flow.claims")
                              .rstrip(".。")))
+    if paragraphs:
+        out.append(Paragraph((TeX(say(lang, "flow.claims")),)))
+        out += paragraphs
     return out
 
 
@@ -136,15 +149,17 @@ def _discussion(lang: str, figures: Sequence[str], flow: FlowNumbers) -> list[Bl
         out.append(Paragraph((TeX(say(lang, "flow.discuss.norms", scale=f"{flow.scale:g}",
                                       rates=listed, lstm_vs_rnn=note)),)))
     by = flow.rates_by_scale
-    if "rates_vs_scale" in figures and {"rnn", "gru", "lstm"} <= set(by):
-        top = max(by["rnn"])
+    if "rates_vs_scale" in figures and {"gru", "lstm"} <= set(by):
+        top = max(max(v) for v in by.values())
+        at_top = {c: v[top] for c, v in by.items() if top in v}
+        listed = ", ".join(f"{escape_text(c)} {_rate(x)}" for c, x in
+                           sorted(at_top.items(), key=lambda kv: -kv[1]))
         common = sorted(set(by["gru"]) & set(by["lstm"]))
         above = sum(by["gru"][a] > by["lstm"][a] for a in common)
         gru_note = say(lang, "flow.discuss.gru_above", above=above, scales=len(common))
         out.append(Paragraph((TeX(say(lang, "flow.discuss.rates", top=f"{top:g}",
-                                      rnn_top=_rate(by["rnn"][top]),
-                                      gru_top=_rate(by["gru"].get(top, float("nan"))),
-                                      lstm_top=_rate(by["lstm"].get(top, float("nan"))),
+                                      top_rates=listed, cells=len(at_top),
+                                      exploding=sum(x > 0 for x in at_top.values()),
                                       gru_note=gru_note)),)))
     if "terms" in figures and flow.term_medians:
         parts = []
@@ -163,11 +178,34 @@ def _discussion(lang: str, figures: Sequence[str], flow: FlowNumbers) -> list[Bl
     return out
 
 
+def _label_links(views: Sequence[ReadingView]) -> str:
+    """The readings of one claim as links showing only their names (after the ``/``)."""
+    return ", ".join(rf"\hyperref[{reading_anchor(v.id)}]{{{id_tex(v.id.split('/', 1)[-1])}}}"
+                     for v in views)
+
+
 def conclusion_blocks(results: Sequence[ClaimResult], lang: str) -> list[Block]:
     views = all_readings(results)
-    informal = [v for v in views if v.principal and not v.claim_id.startswith("eq")
-                and v.verdict.status == "proved"]
+    article = {r.claim.id for r in results if r.claim.zh}
+    equations = [v for v in views if v.claim_id.startswith("eq") and v.verdict.status == "proved"]
+    informal = [v for v in views if v.principal and v.claim_id in article
+                and not v.claim_id.startswith("eq")]
+    count = {s: sum(v.verdict.status == s for v in informal) for s in ("proved", "refuted")}
+    measured = sum(v.kind == "measurement" for v in informal)
     failed = [v for v in views if v.verdict.status == "refuted"]
-    return [Heading(1, say(lang, "conclusion"), "sec:conclusion"),
-            Paragraph((TeX(say(lang, "conclusion.body", intended=ref_ids(informal),
-                               failed_count=len(failed), failed=ref_ids(failed))),))]
+    by_claim: dict[str, list[ReadingView]] = {}
+    for v in failed:
+        by_claim.setdefault(v.claim_id, []).append(v)
+    items = tuple((Text(cid, "ref", claim_anchor(cid)), TeX(": " + _label_links(vs) + "."))
+                  for cid, vs in by_claim.items())
+    nd = sum(v.id.split("/", 1)[-1].startswith("nd") for v in failed)
+    out: list[Block] = [
+        Heading(1, say(lang, "conclusion"), "sec:conclusion"),
+        Paragraph((TeX(say(lang, "conclusion.body", equations=len(equations),
+                           principal=count["proved"], measured=measured,
+                           refuted=count["refuted"], informal=len(informal),
+                           failed_count=len(failed))),))]
+    if items:
+        out.append(Items(items))
+    out.append(Paragraph((TeX(say(lang, "conclusion.after", nd=nd)),)))
+    return out

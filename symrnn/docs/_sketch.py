@@ -29,7 +29,7 @@ from ._mathtext import escape_text, mathify
 from ._model import Block, Display, Formula, Paragraph, TeX
 from ._typeset import ball_tex, number_tex, value_tex
 
-__all__ = ["Sketch", "resolve", "fill", "MissingEvidence", "METHODS", "method_label",
+__all__ = ["Sketch", "resolve", "fill", "cited", "MissingEvidence", "METHODS", "method_label",
            "sketch_blocks", "generic_method"]
 
 
@@ -95,32 +95,65 @@ def resolve(data: Any, path: str) -> Any:
     raise MissingEvidence(path)
 
 
-def _format(value: Any, fmt: str) -> str:
+_FORMATS = ("int", "count", "text", "pct", "num", "ball", "plain", "math")
+
+
+def _format(value: Any, fmt: str) -> tuple[str, bool]:
+    """The value typeset, and whether it is mathematics (to be set inside ``$…$``)."""
     if fmt == "int":
-        return str(int(value))
+        return str(int(value)), False
     if fmt == "count":
-        return str(len(value))
+        return str(len(value)), False
     if fmt == "text":
-        return escape_text(str(value))
+        return escape_text(str(value)), False
     if fmt == "pct":
-        return f"{100 * float(value):.0f}\\,\\%"
+        return f"{100 * float(value):.0f}\\,\\%", True
     if fmt == "num":
         v = float(value)
-        return f"${v:.3g}$" if math.isfinite(v) else "$-\\infty$"
+        return (f"{v:.3g}" if math.isfinite(v) else "-\\infty"), True
     if fmt == "ball":
-        return f"${ball_tex(str(value))}$"
+        return ball_tex(str(value)), True
     if fmt == "plain":
-        return f"${mathify(str(value)).strip('$')}$"
-    return f"${value_tex(value)}$"
+        return mathify(str(value)).replace("$", ""), True
+    return value_tex(value), True
 
 
-_PLACEHOLDER = re.compile(r"⟨([^⟩|]+)(?:\|([a-z]+))?⟩")
+_PLACEHOLDER = re.compile(r"⟨(.+?)(?:\|(" + "|".join(_FORMATS) + r"))?⟩")
+
+
+def _in_math(template: str, pos: int) -> bool:
+    """Whether ``pos`` of a LaTeX text is inside ``$…$``."""
+    return len(re.findall(r"(?<!\\)\$", template[:pos])) % 2 == 1
 
 
 def fill(template: str, evidence: Mapping[str, Any]) -> str:
-    """``template`` with every ``⟨path|fmt⟩`` replaced by the typeset evidence value."""
-    return _PLACEHOLDER.sub(lambda m: _format(resolve(evidence, m.group(1)),
-                                              m.group(2) or "math"), template)
+    """``template`` with every ``⟨path|fmt⟩`` replaced by the typeset evidence value (in
+    ``$…$`` when it is mathematics and the placeholder stands in prose)."""
+    out, last = [], 0
+    for m in _PLACEHOLDER.finditer(template):
+        tex, is_math = _format(resolve(evidence, m.group(1)), m.group(2) or "math")
+        if is_math and not _in_math(template, m.start()):
+            tex = f"${tex}$"
+        out.append(template[last:m.start()] + tex)
+        last = m.end()
+    return "".join(out) + template[last:]
+
+
+def cited(sk: Sketch, evidence: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The evidence values a sketch cites, each as (path, LaTeX text in ``$…$`` when
+    mathematics), in the order cited, without repeats; paths the evidence lacks are
+    left out."""
+    out: dict[str, str] = {}
+    for m in _PLACEHOLDER.finditer(sk.en):
+        path, fmt = m.group(1), m.group(2) or "math"
+        if path in out or fmt == "text":
+            continue
+        try:
+            tex, is_math = _format(resolve(evidence, path), fmt)
+        except (MissingEvidence, TypeError, ValueError):
+            continue
+        out[path] = f"${tex}$" if is_math else tex
+    return list(out.items())
 
 
 def sketch_blocks(sk: Sketch, lang: str, evidence: Mapping[str, Any]) -> tuple[Block, ...]:
