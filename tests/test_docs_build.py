@@ -100,9 +100,18 @@ def test_no_box_is_wider_than_the_text(built):
 
 
 def test_pdf_text_has_no_ascii_mathematics(built):
-    text = _text(built)
-    assert not ASCII_MATH.search(text), [ln for ln in text.splitlines()
-                                         if ASCII_MATH.search(ln)][:5]
+    """Outside code (the typewriter font: ids, JSON keys, commands), the PDF's text holds
+    no ASCII spelling of mathematics: formulas are typeset."""
+    runs = [text for family, text in _runs_by_font(built.pdf) if "LMMono" not in family]
+    bad = [t for t in runs if ASCII_MATH.search(t)]
+    assert not bad, bad[:5]
+
+
+def test_the_ascii_math_check_sees_the_text(built):
+    """The check above reads the PDF's text: typeset formulas and code are there."""
+    runs = _runs_by_font(built.pdf)
+    assert any("LMMono" in family for family, _ in runs)
+    assert sum(len(t) for _, t in runs) > 20000
 
 
 def _flat(text: str) -> str:
@@ -146,28 +155,33 @@ def _runs_by_font(pdf: str) -> list[tuple[str, str]]:
 
 
 _MATH_FONTS = re.compile(r"CM(MI|SY|EX|R|BX|MIB)\d|LMMono|MSBM|MSAM|DejaVuSans")
+#: operator names set upright in formulas, in the text font (fontspec sets math operators
+#: in it): part of formulas, not prose
+_OPERATORS = re.compile(r"\b(diag|tanh|exp|log|ln|sup|max|min|sign|relu|sech|lim)\b")
 
 
-def test_the_chinese_pdf_is_mostly_chinese_outside_formulas(built_zh):
-    """Counting letters in text fonts only (math, code and figure fonts excluded), most of
-    the Chinese edition is CJK."""
+def _letters(pdf: str) -> tuple[int, int]:
+    """(CJK characters, Latin letters) of the prose: text fonts only (math, code and figure
+    fonts excluded), operator names left out."""
     cjk = latin = 0
-    for family, text in _runs_by_font(built_zh.pdf):
+    for family, text in _runs_by_font(pdf):
         if _MATH_FONTS.search(family):
             continue
         cjk += len(re.findall(r"[\u3400-\u9fff]", text))
-        latin += len(re.findall(r"[A-Za-z]", text))
+        latin += len(re.findall(r"[A-Za-z]", _OPERATORS.sub("", text)))
+    return cjk, latin
+
+
+def test_the_chinese_pdf_is_mostly_chinese_outside_formulas(built_zh):
+    """Most of the Chinese edition's prose is CJK (a Chinese character carries about as
+    much as an English word, so the share by characters is a conservative measure)."""
+    cjk, latin = _letters(built_zh.pdf)
     assert cjk > 2 * latin, (cjk, latin)
 
 
 def test_the_english_pdf_is_not(built_en):
     """The measure above can fail: the English edition is mostly Latin."""
-    cjk = latin = 0
-    for family, text in _runs_by_font(built_en.pdf):
-        if _MATH_FONTS.search(family):
-            continue
-        cjk += len(re.findall(r"[\u3400-\u9fff]", text))
-        latin += len(re.findall(r"[A-Za-z]", text))
+    cjk, latin = _letters(built_en.pdf)
     assert latin > 2 * cjk, (cjk, latin)
 
 

@@ -167,6 +167,13 @@ def test_chinese_statements_cover_every_reading(results):
     assert set(ZH_STATEMENTS) <= ids, sorted(set(ZH_STATEMENTS) - ids)
 
 
+def test_chinese_names_cover_every_cell_and_claim_beyond_the_article():
+    from symrnn.docs._zh import ZH_CELLS, ZH_CLAIMS
+
+    assert set(ZH_CELLS) == set(CATALOG)
+    assert {c.id for c in CLAIMS if not c.zh} == set(ZH_CLAIMS)
+
+
 def test_chinese_edition_uses_the_articles_terms(results):
     tex = to_latex(build_report(results, "zh"))
     for term in ("梯度消失", "梯度爆炸", "遗忘门", "主项", "次要项"):

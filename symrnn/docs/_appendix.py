@@ -23,13 +23,14 @@ from ..derivation import article_derivative, chains_latex, derive
 from ..ndim import FORM_KEYS, matrix_form
 from ._claim_section import (definitions, derivation_formula, partial_latex,
                              reading_anchor, term_displays)
-from ._mathtext import escape_text, mathify
+from ._mathtext import escape_text, id_tex, mathify
 from ._model import Block, Display, Formula, Heading, Inline, Paragraph, Table, TeX, Text
 from ._readings import readings_of
 from ._sketch import Sketch, cited
 from ._sketches import SKETCHES
 from ._typeset import ball_tex, expr_latex, fix_latex, parse_plain, value_tex
 from ._words import say
+from ._zh import ZH_CELLS
 
 __all__ = ["Meta", "appendix_blocks", "cell_anchor"]
 
@@ -88,20 +89,16 @@ def _key_numbers(evidence: dict, sketch: Sketch | None) -> list[tuple[str, str]]
 
 
 def _short_path(p: str) -> str:
-    """The last one or two keys of an evidence path, as LaTeX text (keys that are
-    formulas, like ``dh_t/dh_{t-1}``, typeset)."""
-    keys = p.split(".")
-    parts = [x for x in keys if not x.isdigit()][-2:]
-    if keys[-1].isdigit() and len(parts) == 2:  # an item of a list: name it by its index
-        parts = [parts[-1], keys[-1]]
+    """An evidence path as LaTeX: the JSON keys in typewriter type (they name the entries of
+    the evidence file), a key that is a formula (``dh_t/dh_{t-1}``) typeset."""
+    keys = [x for x in p.split(".")]
     out = []
-    for x in parts:
+    for x in keys:
         if re.search(r"[∂/{}^]|_\{", x):
             out.append(mathify(x))
         else:
-            out.append(escape_text(x.replace("_", " ")).replace("<=", r"$\le$")
-                       .replace(">=", r"$\ge$").replace("->", r"$\to$"))
-    return " ".join(out)
+            out.append(id_tex(x))
+    return ".".join(out)
 
 
 def _evidence_table(results: Sequence[ClaimResult], lang: str) -> Table:
@@ -122,7 +119,8 @@ def _evidence_table(results: Sequence[ClaimResult], lang: str) -> Table:
 
 
 def _cell_blocks(cell: Cell, lang: str) -> list[Block]:
-    title = cell.title + (f" ({cell.equation})" if cell.equation else "")
+    name = ZH_CELLS.get(cell.name, cell.title).replace("$", "") if lang == "zh" else cell.title
+    title = name + (f" ({cell.equation})" if cell.equation else "")
     out: list[Block] = [Heading(2, f"{cell.name}: {title}", cell_anchor(cell.name)),
                         Display(definitions(cell), say(lang, "form.definitions"))]
     d = article_derivative(cell.name)
@@ -233,6 +231,7 @@ def _repro(meta: Meta | None, lang: str) -> list[Block]:
     vs = ", ".join(f"{escape_text(k)} {escape_text(v)}" for k, v in versions.items()) or "–"
     out.append(Paragraph((TeX(say(lang, "app.repro.body", command=escape_text(command),
                                   versions=vs)),)))
+    out.append(Paragraph((TeX(say(lang, "app.repro.commands")),)))
     if meta is not None and meta.times:
         times = ", ".join(f"{escape_text(k)} {v:.1f}~s" for k, v in meta.times.items())
         out.append(Paragraph((TeX(say(lang, "app.repro.times", times=times)),)))

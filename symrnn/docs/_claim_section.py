@@ -27,7 +27,7 @@ from ._sketch import Sketch, generic_method, sketch_blocks
 from ._sketches import SKETCHES
 from ._typeset import expr_latex, fix_latex
 from ._words import say
-from ._zh import ZH_STATEMENTS
+from ._zh import ZH_CLAIMS, ZH_STATEMENTS
 
 __all__ = ["claim_blocks", "claim_anchor", "reading_anchor", "reading_statement",
            "reading_method", "derivation_formula", "partial_latex", "term_displays",
@@ -221,11 +221,12 @@ def claim_blocks(r: ClaimResult, lang: str, empirical: bool,
     """The blocks of one claim: heading, the article's words, forms, readings."""
     c = r.claim
     out: list[Block] = [Heading(2, c.id, claim_anchor(c.id))]
-    if c.zh:
-        out.append(Quote((TeX(mathify(c.zh)),), (TeX(mathify(c.en)),),
+    if c.zh:  # the Chinese edition quotes the original only
+        out.append(Quote((TeX(mathify(c.zh)),), (TeX(mathify(c.en)),) if lang == "en" else (),
                          say(lang, "quote.original"), say(lang, "quote.translation")))
     else:  # beyond the article: the statement it is about
-        out.append(Quote((TeX(mathify(c.en)),), (), say(lang, "quote.beyond")))
+        text = ZH_CLAIMS[c.id] if lang == "zh" and c.id in ZH_CLAIMS else mathify(c.en)
+        out.append(Quote((TeX(text),), (), say(lang, "quote.beyond")))
     out += _forms(c.id, lang)
     measured = r.empirical if empirical else None
     for v in readings_of(r):

@@ -27,7 +27,8 @@ _PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 \usepackage{amsmath,amssymb,amsthm}
 \usepackage{fontspec}
 \usepackage{xeCJK}
-\setCJKmainfont{Noto Serif CJK SC}
+\setCJKmainfont{Noto Serif CJK SC}[ItalicFont={Noto Sans CJK SC},
+  BoldItalicFont={Noto Sans CJK SC Bold}]
 \setCJKsansfont{Noto Sans CJK SC}
 \setCJKmonofont{Noto Sans Mono CJK SC}
 \usepackage{graphicx}

@@ -6,7 +6,8 @@ way, and ``\ref`` becomes a link with that number. In table cells ``|`` is escap
 formulas are broken into ``aligned`` lines at the same places as in the PDF.
 
 >>> from symrnn.docs._model import Report, Front, Paragraph, Text
->>> print(to_markdown(Report(Front("t", "", (), ()), (Paragraph((Text("a*b"),), "Note"),))).strip())
+>>> md = to_markdown(Report(Front("t", "", (), ()), (Paragraph((Text("a*b"),), "Note"),)))
+>>> print(md.split('<a id="references">')[0].strip())
 # t
 <BLANKLINE>
 **Note.** a\*b
@@ -44,7 +45,7 @@ def _table_math(tex: str) -> str:
 
 
 _TEXT_CMD = re.compile(r"\\(emph|textbf|texttt|claimid|text|ref|cite|hyperref)\b")
-_SIMPLE = {r"\ldots": "…", r"\dots": "…", r"\%": "%", r"\&": "&", r"\_": "_", r"\#": "#",
+_SIMPLE = {r"\allowbreak{}": "", r"\ldots": "…", r"\dots": "…", r"\%": "%", r"\&": "&", r"\_": "_", r"\#": "#",
            r"\$": "$", r"\{": "{", r"\}": "}", r"\,": " ", r"\ ": " ", r"\\": " ",
            r"\allowbreak": "", r"\textbackslash": "\\", r"\textasciitilde": "~",
            r"\^": "^", r"\quad": " "}
@@ -118,8 +119,9 @@ def tex_to_markdown(src: str, refs: _Refs | None = None, in_table: bool = False)
             elif cmd == "textbf":
                 out.append("**" + tex_to_markdown(arg, refs, in_table) + "**")
             elif cmd in ("texttt", "claimid"):
-                inner = tex_to_markdown(arg, refs, in_table).replace("\\", "")
-                out.append(_code(inner))
+                inner = tex_to_markdown(arg, refs).replace("\\", "")
+                code = _code(inner)
+                out.append(code.replace("|", r"\|") if in_table else code)
             elif cmd == "text":
                 out.append(tex_to_markdown(arg, refs, in_table))
             elif cmd == "ref":
@@ -146,10 +148,10 @@ def _inline(part: Inline, refs: _Refs, in_table: bool = False) -> str:
         return f"**{_escape(part.text)}**"
     if part.style == "emph":
         return f"*{_escape(part.text)}*"
-    if part.style in ("code", "id"):
-        return _code(part.text)
-    if part.style == "ref":
-        return f"[{_code(part.text)}](#{part.target})"
+    if part.style in ("code", "id", "ref"):
+        code = _code(part.text)
+        code = code.replace("|", r"\|") if in_table else code
+        return code if part.style != "ref" else f"[{code}](#{part.target})"
     text = _escape(part.text)
     return text.replace("|", r"\|") if in_table and r"\|" not in text else text
 
@@ -263,7 +265,8 @@ def _block(b: Block, figure_dir: str, refs: _Refs, lang: str) -> str:
                + _parts(b.statement, refs) + "\n")
         if b.proof:
             body = "\n".join(_block(p, figure_dir, refs, lang) for p in b.proof).strip()
-            out += f"\n*{tex_to_markdown(b.proof_label, refs)}.* {body} ∎\n"
+            end = "\n\n∎" if body.endswith("$$") else " ∎"
+            out += f"\n*{tex_to_markdown(b.proof_label, refs)}.* {body}{end}\n"
         return out
     if isinstance(b, Quote):
         out = f"> **{tex_to_markdown(b.label_original, refs)}.** " + _parts(b.original, refs) \

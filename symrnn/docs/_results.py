@@ -82,10 +82,15 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
     if coq is not None:
         missing = [(cid, rec.why) for cid, rec in coq.records.items()
                    if rec.status == "not exported" and rec.why]
-        if missing:
+        if missing and lang == "en":
             out.append(Paragraph((TeX(say(lang, "coq.not_exported")),)))
             out.append(Items(tuple((Text(cid, "ref", claim_anchor(cid)), TeX(": " + mathify(why)))
                                    for cid, why in missing)))
+        elif missing:  # the export's reasons are English: named, and pointed to
+            out.append(Paragraph((TeX(say(lang, "coq.not_exported") + " "
+                                      + ", ".join(rf"\hyperref[{claim_anchor(cid)}]"
+                                                  rf"{{{id_tex(cid)}}}" for cid, _ in missing)
+                                      + say(lang, "coq.not_exported.readme")),)))
     return out
 
 

@@ -8,10 +8,11 @@ same JSON as ``symrnn verify --json``) and typeset, and ``show`` lists evidence 
 its own gets the generic one of its method.
 
 Placeholders: ``⟨a.b.0⟩`` typesets the value at that path (keys may contain dots: the
-longest matching key wins); ``⟨a.b|f⟩`` formats it with ``f``: ``int`` (an integer as
-text), ``count`` (the length of a list), ``ball`` (an Arb ball as an interval), ``num``
-(a number, 6 significant digits), ``text`` (escaped text), ``math`` (as math, the
-default), ``pct`` (a share as a percentage).
+longest matching key wins); ``⟨a.b|f⟩`` formats it with ``f``: ``math`` (the default:
+numbers, balls, expressions, vectors, matrices), ``ball`` (an Arb ball as an interval
+rounded outward), ``num`` (3 significant digits), ``plain`` (plain text with mathematics,
+typeset), ``int``, ``count`` (the length of a list or dict), ``text``, ``pct``. A
+mathematical value standing in prose is set in ``$…$``; inside ``$…$`` it is not.
 
 >>> resolve({"a": {"b.c": [1, 2]}}, "a.b.c.1")
 2

@@ -198,6 +198,7 @@ WORDS: dict[str, dict[str, str]] = {
         "coq.assumptions.listed": "The assumptions reported are listed with each theorem in "
                                   "Table~\\ref{{tab:coq}}.",
         "coq.not_exported": "Claims without a Coq theorem, and why:",
+        "coq.not_exported.readme": " (the reasons are in the export's README).",
         # measurement
         "flow": "Measurements",
         "flow.body":
@@ -315,7 +316,12 @@ WORDS: dict[str, dict[str, str]] = {
             "\\texttt{{symrnn verify}} uses; nothing in it is typed twice. Versions: "
             "{versions}.",
         "app.repro.times": "Times: {times}.",
-        "app.repro.commands": "To reproduce: ",
+        "app.repro.commands":
+            "To reproduce: \\texttt{{symrnn verify --json}} (every verdict and its evidence), "
+            "\\texttt{{symrnn export coq DIR --check}} (the Coq theorems, checked by "
+            "\\texttt{{coqc}}), \\texttt{{symrnn flow}} (the measurements, larger) and "
+            "\\texttt{{symrnn docs --out DIR}} (this document; \\texttt{{--lang zh}} for "
+            "the Chinese edition).",
         "ref.heading": "References",
         "bib.su2020": "Su Jianlin. 也来谈谈RNN的梯度消失/爆炸问题 (On the vanishing/exploding "
                       "gradients of RNNs, once more). PaperWeekly, 30 November 2020.",
@@ -460,7 +466,8 @@ WORDS: dict[str, dict[str, str]] = {
             "Coq 用 \\texttt{{Print Assumptions}} 报告一个定理所依赖的公理。{assumptions}",
         "coq.assumptions.none_yet": "当前版本的导出尚未逐条记录这一报告。",
         "coq.assumptions.listed": "报告的公理随各定理列于表~\\ref{{tab:coq}}。",
-        "coq.not_exported": "没有 Coq 定理的论断及原因：",
+        "coq.not_exported": "没有 Coq 定理的论断：",
+        "coq.not_exported.readme": "（原因见导出目录中的 README）。",
         "flow": "测量结果",
         "flow.body":
             "测量只用来说明结论，并不证明任何东西。下面每次运行都从 $h_0 = 0$（以及 $c_0 = 0$）"
@@ -560,7 +567,11 @@ WORDS: dict[str, dict[str, str]] = {
             "本文件由 \\texttt{{{command}}} 从 \\texttt{{symrnn verify}} 使用的对象生成，没有任何"
             "内容被重复录入。版本：{versions}。",
         "app.repro.times": "用时：{times}。",
-        "app.repro.commands": "复现命令：",
+        "app.repro.commands":
+            "复现命令：\\texttt{{symrnn verify --json}}（全部结论及其证据）、"
+            "\\texttt{{symrnn export coq DIR --check}}（Coq 定理，由 \\texttt{{coqc}} 检验）、"
+            "\\texttt{{symrnn flow}}（规模更大的测量）以及 \\texttt{{symrnn docs --out DIR}}"
+            "（本文件；\\texttt{{--lang zh}} 生成中文版）。",
         "ref.heading": "参考文献",
         "bib.su2020": "苏剑林．也来谈谈RNN的梯度消失/爆炸问题．PaperWeekly，2020-11-30．",
         "lang.note": "",

@@ -9,7 +9,8 @@ registry.
 
 from __future__ import annotations
 
-__all__ = ["ZH_STATEMENTS", "ZH_SECTIONS", "ZH_ERRATA", "ZH_ERRATA_KINDS", "ZH_CLAIMS"]
+__all__ = ["ZH_STATEMENTS", "ZH_SECTIONS", "ZH_ERRATA", "ZH_ERRATA_KINDS", "ZH_CLAIMS",
+           "ZH_CELLS"]
 
 #: The article's sections (the registry's English names) as the article titles them.
 ZH_SECTIONS: dict[str, str] = {
@@ -20,6 +21,25 @@ ZH_SECTIONS: dict[str, str] = {
     "The LSTM": "LSTM 的结果",
     "The GRU": "顺便看看 GRU",
     "Beyond the article: n dimensions": "原文之外：$n$ 维情形",
+}
+
+#: The catalog's cells (their ``title``) in Chinese; a test checks it covers the catalog.
+ZH_CELLS: dict[str, str] = {
+    "rnn": "简单 RNN（tanh）",
+    "relu_rnn": "简单 RNN（relu）",
+    "lstm": "LSTM",
+    "gru": "GRU（先重置再与权重相乘）",
+    "mgu": "单门 GRU",
+    "variant": "原文提出的变体（式 14）",
+    "gru_torch": "GRU（PyTorch/cuDNN 的先乘后重置约定）",
+    "peephole_lstm": "带窥视孔连接的 LSTM",
+    "cifg_lstm": "CIFG LSTM（输入门与遗忘门耦合）",
+    "mgu_zhou": "最小门控单元（发表的形式）",
+    "mgu_keep": "最小门控单元（$f$ 保留旧状态：Flax、RecurrentLayers.jl 的代码）",
+    "min_gru": "minGRU",
+    "min_lstm": "minLSTM（归一化的门）",
+    "indrnn": "IndRNN（逐元素的循环权重）",
+    "janet": "JANET（只有遗忘门，输入门由其平移得到）",
 }
 
 #: Kinds of errata.
