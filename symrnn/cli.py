@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
 
-from ._errors import SymrnnError
+from ._errors import InvalidArgumentError, SymrnnError
 
 __all__ = ["main"]
 
@@ -75,8 +76,12 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         if tty:
             print(f"\r  checking {reading.id:<52}", end="", file=sys.stderr, flush=True)
 
+    if args.jobs < 0:
+        raise InvalidArgumentError(f"--jobs {args.jobs}: give a number of processes >= 1, "
+                                   "or 0 for one per CPU")
+    jobs = args.jobs or min(os.cpu_count() or 1, 4)
     results = run_claims(args.only or None, progress=progress,
-                         empirical=args.json and not args.no_empirical)
+                         empirical=args.json and not args.no_empirical, jobs=jobs)
     coq: dict[str, str] = {}
     if args.coq:
         from .coq.status import coq_status
@@ -160,9 +165,12 @@ def _cmd_list(args: argparse.Namespace) -> int:
     print("cells:")
     for c in CATALOG.values():
         print(f"  {c.name:<10} {c.title}" + (f" ({c.equation})" if c.equation else ""))
-    print("claims:")
+    print("claims:" if not args.readings else "claims and their readings (principal first):")
     for claim in CLAIMS:
         print(f"  {claim.id:<28} {_short(claim.en, 70)}")
+        if args.readings:
+            for r in claim.readings:
+                print(f"    {r.id:<46} {r.expected:<8} {_short(r.statement, 60)}")
     return 0
 
 
@@ -175,6 +183,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="check only these claims (every reading) or readings (claim/reading)")
     v.add_argument("--readings", action="store_true",
                    help="one line per reading, with its statement and method")
+    v.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="check readings in N worker processes (default: one per CPU, at most 4;"
+                        " 1 runs them in this process)")
     v.add_argument("--no-empirical", action="store_true",
                    help="with --json, leave out the measured (empirical) evidence")
     v.add_argument("--coq", action="store_true",
@@ -186,6 +197,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--latex", action="store_true", help="print LaTeX")
     d.set_defaults(run=_cmd_derive)
     ls = sub.add_parser("list", help="list cells and claims")
+    ls.add_argument("--readings", action="store_true",
+                    help="also list each claim's readings, their recorded verdicts and statements")
     ls.set_defaults(run=_cmd_list)
     from .coq.cli import add_parser as add_export
     from .custom.cli import add_parser as add_analyze

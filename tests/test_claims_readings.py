@@ -140,6 +140,13 @@ def test_json_has_a_schema_readings_and_the_principal_status(results):
                     "evidence"} <= set(x)
 
 
+def test_json_of_a_claim_run_for_another_reading_has_no_principal_status():
+    (r,) = run_claims(["vanish-explode/pointwise"])
+    row = r.to_json()
+    assert row["status"] is None and row["principal_reading"] == "vanish-explode/uniform"
+    assert [x["id"] for x in row["readings"]] == ["vanish-explode/pointwise"]
+
+
 def test_selection_accepts_claim_ids_and_reading_ids_and_rejects_unknown_ones():
     chosen = select(["eq6", "vanish-explode/pointwise"])
     assert [(c.id, [r.id for r in rs]) for c, rs in chosen] == [

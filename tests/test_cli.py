@@ -78,6 +78,15 @@ def test_list_lists_cells_and_claims(capsys):
     assert main(["list"]) == 0
     out = capsys.readouterr().out
     assert "gru_torch" in out and "xsech2-bound" in out
+    assert "vanish-explode/pointwise" not in out
+
+
+def test_list_readings_lists_every_reading_id(capsys):
+    from symrnn import reading_ids
+
+    assert main(["list", "--readings"]) == 0
+    out = capsys.readouterr().out
+    assert all(rid in out for rid in reading_ids())
 
 
 def test_derive_an_unknown_cell_prints_one_line_and_exits_two():

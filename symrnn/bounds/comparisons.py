@@ -76,15 +76,17 @@ def _json(point: dict[sympy.Symbol, Any]) -> dict[str, str]:
 def approaching_family(term: sympy.Expr, point: dict[sympy.Symbol, sympy.Expr],
                        weight: sympy.Symbol, sup_factor: sympy.Expr) -> dict[str, Any]:
     """Check exactly that ``term`` at ``point`` (a function of N) equals ``weight`` times a
-    rational function of N that tends to ``sup_factor`` as N → ∞, from below."""
-    value = sympy.factor(sympy.simplify(term.subs(point) / weight))
-    limit = sympy.limit(value, N, sympy.oo)
-    below = sympy.factor(sympy.simplify(sup_factor - value))
-    # below >= 0 for N >= 1: numerator and denominator are non-negative polynomials in M = N - 1
-    num, den = (sympy.expand(p.subs(N, 1 + _M)) for p in sympy.fraction(sympy.together(below)))
+    rational function of N that tends to ``sup_factor`` as N → ∞, from below (N ≥ 1)."""
+    value = sympy.cancel(term.subs(point) / weight)
+    ok = value.free_symbols <= {N}
+    limit = sympy.limit(value, N, sympy.oo) if ok else sympy.nan
+    below = sympy.cancel(sup_factor - value)
+    # sup - value >= 0 for N >= 1: numerator and denominator are non-negative polynomials in
+    # M = N - 1 with a non-zero denominator
+    num, den = (sympy.expand(p.subs(N, 1 + _M)) for p in sympy.fraction(below))
     return {"point": {str(k): str(v) for k, v in point.items()}, "N": ">= 1",
             "term/weight": str(value), "limit_N->oo": str(limit), "sup - term/weight": str(below),
-            "ok": bool(value.free_symbols <= {N} and sympy.simplify(limit - sup_factor) == 0
+            "ok": bool(ok and sympy.cancel(limit - sup_factor) == 0
                        and nonnegative_polynomial(num, {_M}) and nonnegative_polynomial(den, {_M})
                        and not den.is_zero)}
 

@@ -165,9 +165,15 @@ def check_lstm_c_growth(beta: int = 40, steps: int = 10) -> Verdict:
     poly_step = (check_identity(s_ * (s_ - A * s_) + s_ * (1 - s_), s_ - A * s_**2).proved
                  and sympy.expand((s_ * p_t + s_).subs({s_: 1, p_t: sympy.Symbol("t")}))
                  == sympy.Symbol("t") + 1)
-    beta_ = sympy.Symbol("beta", positive=True)
-    limits = (sympy.limit(1 / (1 + sympy.exp(-beta_)), beta_, sympy.oo) == 1
-              and sympy.limit(sympy.tanh(beta_), beta_, sympy.oo) == 1)
+    # s and tau -> 1 as beta -> inf: with E = e^beta -> inf, s = E/(1 + E), tau = (E^2 - 1)/(E^2 + 1)
+    beta_, E = sympy.Symbol("beta"), sympy.Symbol("E_beta", positive=True)
+    limits = (sympy.limit(sympy.exp(beta_), beta_, sympy.oo) is sympy.oo
+              and check_identity(1 / (1 + sympy.exp(-beta_)),
+                                 sympy.exp(beta_) / (1 + sympy.exp(beta_))).proved
+              and check_identity(sympy.tanh(beta_),
+                                 (sympy.exp(2 * beta_) - 1) / (sympy.exp(2 * beta_) + 1)).proved
+              and sympy.limit(E / (1 + E), E, sympy.oo) == 1
+              and sympy.limit((E**2 - 1) / (E**2 + 1), E, sympy.oo) == 1)
     fam = lstm_c_family(beta, steps)
     near = bool(fam > steps - arb(10) ** -12 and fam < steps)
     ok = growth_ok and rec and base and poly_step and limits and near

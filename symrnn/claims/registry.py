@@ -13,6 +13,7 @@ verdict, and a claim is *as expected* when every reading reached its recorded ve
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -98,17 +99,22 @@ class ClaimResult:
         raise UnknownClaimError(f"claim {self.claim.id!r} has no result for reading {rid!r}")
 
     def to_json(self) -> dict[str, Any]:
-        head = self.principal or self.readings[0]
-        evidence = dict(head.verdict.evidence)
-        if head.verdict.witness is not None:
-            evidence["witness"] = {str(k): str(v) for k, v in head.verdict.witness.items()}
+        """The claim as data: ``status``, ``method`` and ``evidence`` are the principal
+        reading's (``null`` when only other readings were run); ``readings`` has all."""
+        head = self.principal
+        evidence: dict[str, Any] = {}
+        if head is not None:
+            evidence = dict(head.verdict.evidence)
+            if head.verdict.witness is not None:
+                evidence["witness"] = {str(k): str(v) for k, v in head.verdict.witness.items()}
         if self.claim.errata:
             evidence["errata"] = list(self.claim.errata)
         if self.empirical is not None:
             evidence["empirical"] = self.empirical
-        return {"id": self.claim.id, "status": head.verdict.status,
-                "expected": head.reading.expected, "principal_reading": head.reading.id,
-                "method": head.verdict.method, "statement": head.reading.statement,
+        return {"id": self.claim.id, "status": head.verdict.status if head else None,
+                "expected": self.claim.expected, "principal_reading": self.claim.principal.id,
+                "method": head.verdict.method if head else None,
+                "statement": self.claim.principal.statement,
                 "seconds": round(self.seconds, 4), "evidence": evidence,
                 "readings": [r.to_json() for r in self.readings]}
 
@@ -217,30 +223,69 @@ def select(ids: Iterable[str] | None) -> list[tuple[Claim, tuple[Reading, ...]]]
             for c in _BY_ID.values() if c.id in wanted]
 
 
+#: the readings of the current parallel run, inherited by forked workers
+_TASKS: list[Reading] = []
+
+
+def _run_task(index: int) -> tuple[int, Verdict, float]:
+    start = time.perf_counter()
+    verdict = _TASKS[index].run()
+    return index, verdict, time.perf_counter() - start
+
+
+def _fork_available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def run_claims(ids: Iterable[str] | None = None,
                progress: Callable[[Reading], None] | None = None,
-               empirical: bool = False) -> list[ClaimResult]:
+               empirical: bool = False, jobs: int = 1) -> list[ClaimResult]:
     """Check the given claims and readings (all by default), timing each reading.
 
     ``ids`` may mix claim ids (every reading of the claim) and reading ids (that reading
     only). With ``empirical=True`` the claims that have measurements (:mod:`symrnn.flow`)
-    also carry them, as ``"empirical"`` evidence beside the formal verdicts.
+    also carry them, as ``"empirical"`` evidence beside the formal verdicts. ``jobs`` > 1
+    checks readings in that many forked worker processes (where the platform forks);
+    the results and their order are the same.
     """
     chosen = select(ids)
+    tasks = [r for _, readings in chosen for r in readings]
+    done: dict[int, tuple[Verdict, float]] = {}
+    if jobs > 1 and len(tasks) > 1 and _fork_available():
+        global _TASKS
+        _TASKS = tasks
+        try:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+                for i, verdict, seconds in pool.imap_unordered(_run_task, range(len(tasks))):
+                    if progress is not None:
+                        progress(tasks[i])
+                    done[i] = (verdict, seconds)
+        finally:
+            _TASKS = []
+    else:
+        for i, reading in enumerate(tasks):
+            if progress is not None:
+                progress(reading)
+            _, verdict, seconds = _run_task_serial(reading, i)
+            done[i] = (verdict, seconds)
     measured: dict = {}
     if empirical:
         from ..flow.claims_empirical import EMPIRICAL
 
         measured = EMPIRICAL
-    results = []
+    results, i = [], 0
     for claim, readings in chosen:
-        done = []
+        rows = []
         for reading in readings:
-            if progress is not None:
-                progress(reading)
-            start = time.perf_counter()
-            verdict = reading.run()
-            done.append(ReadingResult(reading, verdict, time.perf_counter() - start))
+            verdict, seconds = done[i]
+            rows.append(ReadingResult(reading, verdict, seconds))
+            i += 1
         extra = measured[claim.id]() if claim.id in measured else None
-        results.append(ClaimResult(claim, tuple(done), sum(r.seconds for r in done), extra))
+        results.append(ClaimResult(claim, tuple(rows), sum(r.seconds for r in rows), extra))
     return results
+
+
+def _run_task_serial(reading: Reading, index: int) -> tuple[int, Verdict, float]:
+    start = time.perf_counter()
+    verdict = reading.run()
+    return index, verdict, time.perf_counter() - start
