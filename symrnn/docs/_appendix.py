@@ -204,7 +204,11 @@ def _bounds_table(lang: str) -> tuple[Table, Display | None]:
             if m and ts.factor_formula.has(sympy.Piecewise):
                 named[m.group(1)] = ts.factor_formula
             factor = expr_latex(parse_plain(j["sup_factor"].replace("|U_r|", "Abs(U_r)")))
-            weight = rf"\,\left|{expr_latex(ts.weight)}\right|" if ts.weight is not None else ""
+            weight = rf"\left|{expr_latex(ts.weight)}\right|" if ts.weight is not None else ""
+            if weight and factor == "1":  # 1·|U| is |U|
+                factor = ""
+            elif weight:
+                weight = r"\," + weight
             rows.append(((Text(name),), (Formula(expr_latex(ts.expr), expr=ts.expr),),
                          (Formula(factor + weight),),
                          (Formula(ball_tex(j["enclosure"], 8)),) if "enclosure" in j

@@ -48,9 +48,9 @@ WORDS: dict[str, dict[str, str]] = {
             "in matrix form. What is new beyond the article: {new}",
         "abstract.coq": "; {checked} of them are also checked in the Coq proof assistant",
         "abstract.coq_exported": "; Coq theorems are generated for {exported} of them",
-        "abstract.new_refuted": "the literal (pointwise) and $n$-dimensional forms of "
-                                "{count} informal claims are false, with explicit "
-                                "counterexamples ({examples})",
+        "abstract.new_refuted": "{count} informal claims also have readings that are false "
+                                "(their literal, worst-case or $n$-dimensional forms), each "
+                                "with an explicit counterexample ({examples})",
         "abstract.new_tail": "; and the suprema the article estimates are computed exactly "
                              "(e.g. $\\sup_c |(1-\\tanh^2 c)\\,c| = g^* \\approx {gstar}$, "
                              "not $0.45$).",
@@ -348,8 +348,8 @@ WORDS: dict[str, dict[str, str]] = {
             "下都成立。超出原文的新结果：{new}",
         "abstract.coq": "；其中 {checked} 个还在 Coq 证明助手中通过了检验",
         "abstract.coq_exported": "；其中 {exported} 个生成了 Coq 定理",
-        "abstract.new_refuted": "{count} 个非形式论断的逐点形式或 $n$ 维形式不成立，"
-                                "并给出了明确的反例（{examples}）",
+        "abstract.new_refuted": "{count} 个非形式论断还有不成立的解读（字面形式、最坏情形或 "
+                                "$n$ 维形式），每个都给出了明确的反例（{examples}）",
         "abstract.new_tail": "；文中估计的上确界被精确算出（例如 "
                              "$\\sup_c |(1-\\tanh^2 c)\\,c| = g^* \\approx {gstar}$，"
                              "而不是 $0.45$）。",
