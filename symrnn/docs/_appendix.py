@@ -146,7 +146,8 @@ def _cell_blocks(cell: Cell, lang: str) -> list[Block]:
         pieces = _form_pieces(bf.form)
         lhs = bf.latex().split(" = ", 1)[0]
         if k != "article" and len(states) > 1:
-            lhs = block_partial(*k.split("/"), states)
+            of, wrt = k.split("/")
+            lhs = block_partial(of, wrt, states)
         note = say(lang, "form.path") if (k == "article" and bf.substitutions) else \
             (block if k != "article" and "/" in k and len(FORM_KEYS[cell.name]) > 2 else "")
         forms.append(Formula(" ".join(pieces), lhs, pieces=pieces, note=note))

@@ -63,6 +63,7 @@ def _front(results: Sequence[ClaimResult], lang: str, meta: Meta | None,
         new += say(lang, "abstract.flow", cells=len(flow.settings["cells"]))
     body = say(lang, "abstract.body", claims=len(results), readings=len(views), coq=coq_part,
                new=new, **counts)
+    lines: tuple[str, ...]
     if meta is None:
         lines = (say(lang, "meta.version", version=__version__), say(lang, "meta.reproducible"))
     else:

@@ -17,7 +17,7 @@ import re
 
 from ._mathtext import escape_text, id_tex
 from ._model import (Block, Display, Figure, Formula, Front, Heading, Inline, Items,
-                     Paragraph, Quote, Report, Table, TeX, Text, Theorem)
+                     Paragraph, Quote, Report, Table, TeX, Theorem)
 from ._words import say
 
 __all__ = ["to_latex", "preamble", "math_width", "break_formula", "LINE_EM"]

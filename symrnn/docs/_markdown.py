@@ -19,7 +19,7 @@ import re
 
 from ._latex import break_formula, math_width
 from ._model import (Block, Display, Figure, Formula, Front, Heading, Inline, Items,
-                     Paragraph, Quote, Report, Table, TeX, Text, Theorem)
+                     Paragraph, Quote, Report, Table, TeX, Theorem)
 from ._words import say
 
 __all__ = ["to_markdown", "tex_to_markdown"]

@@ -11,7 +11,7 @@ from ._claim_section import claim_anchor, reading_anchor
 from ._coq import CoqReport, record_for
 from ._figures import FIGURES, FlowNumbers
 from ._mathtext import escape_text, id_tex, mathify
-from ._model import Block, Figure, Heading, Items, Paragraph, Table, TeX, Text
+from ._model import Block, Figure, Heading, Inline, Items, Paragraph, Table, TeX, Text
 from ._readings import ReadingView, all_readings
 from ._typeset import ball_tex
 from ._sketch import MissingEvidence, fill
@@ -62,8 +62,8 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
         if not rec.theorems:
             continue
         names = ", ".join(id_tex(n) for n in rec.theorems)
-        row = [(Text(v.id, "ref", reading_anchor(v.id)),), (TeX(names),),
-               (Text(say(lang, f"coq.{rec.status}")),)]
+        row: list[tuple[Inline, ...]] = [(Text(v.id, "ref", reading_anchor(v.id)),),
+                                         (TeX(names),), (Text(say(lang, f"coq.{rec.status}")),)]
         if coq is not None and coq.per_reading:
             row.append((TeX(", ".join(r"\texttt{" + escape_text(a) + "}"
                                       for a in rec.assumptions) or say(lang, "none")),))
