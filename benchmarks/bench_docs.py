@@ -87,7 +87,7 @@ def main() -> None:
             return "not run" + (f" (TeX missing: {', '.join(missing)})" if missing else "")
         return f"{sec:.1f} s (target < {target:g} s: {'met' if sec < target else 'NOT met'})"
 
-    print("## Docs (issue 8)")
+    print("## Docs (issues 8, 13)")
     print()
     print(f"Measured in one run of `.venv/bin/python benchmarks/bench_docs.py"
           f"{' --quick' if args.quick else ''}`, each command a fresh process "

@@ -191,7 +191,9 @@ def _coq_line(v: ReadingView, lang: str, coq: CoqReport | None) -> tuple[Block, 
     if not rec.theorems:
         return ()
     names = ", ".join(r"\texttt{" + escape_text(n) + "}" for n in rec.theorems)
-    return (Paragraph((TeX(names + " (" + say(lang, f"coq.{rec.status}") + ")."),), "Coq"),)
+    status = say(lang, f"coq.{rec.status}")
+    text = f"{names}（{status}）。" if lang == "zh" else f"{names} ({status})."
+    return (Paragraph((TeX(text),), "Coq"),)
 
 
 def reading_theorem(v: ReadingView, lang: str, claim_method: str,
