@@ -119,9 +119,10 @@ def _evidence_table(results: Sequence[ClaimResult], lang: str) -> Table:
 
 
 def _cell_blocks(cell: Cell, lang: str) -> list[Block]:
-    name = ZH_CELLS.get(cell.name, cell.title).replace("$", "") if lang == "zh" else cell.title
+    name = ZH_CELLS.get(cell.name, cell.title) if lang == "zh" else cell.title
     title = name + (f" ({cell.equation})" if cell.equation else "")
-    out: list[Block] = [Heading(2, f"{cell.name}: {title}", cell_anchor(cell.name)),
+    out: list[Block] = [Heading(2, f"{cell.name}: {title}", cell_anchor(cell.name),
+                                tex=f"{id_tex(cell.name)}: {mathify(title)}"),
                         Display(definitions(cell), say(lang, "form.definitions"))]
     d = article_derivative(cell.name)
     subs = tuple(Formula(expr_latex(e), expr_latex(s), e) for s, e in d.substitutions.items())

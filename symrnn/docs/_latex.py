@@ -55,7 +55,9 @@ _PREAMBLE = r"""\documentclass[11pt,a4paper]{article}
 """
 
 _THEOREMS = {
-    "en": r"""\newtheorem{theorem}{Theorem}[section]
+    "en": r"""% curly quotes in English prose are Latin punctuation, not full-width CJK ones
+\xeCJKDeclareCharClass{Default}{"2018, "2019, "201C, "201D}
+\newtheorem{theorem}{Theorem}[section]
 \newtheorem{refuted}[theorem]{Claim}
 \newtheorem{question}[theorem]{Question}
 \newtheorem{measured}[theorem]{Question}
@@ -420,7 +422,9 @@ def _table(b: Table, lang: str) -> str:
 def _block(b: Block, lang: str) -> str:
     if isinstance(b, Heading):
         app = "\\appendix\n" if b.appendix else ""
-        return app + rf"\{_HEADINGS[b.level]}{{{escape_text(b.title)}}}{_label(b.anchor)}" + "\n"
+        title = rf"\texorpdfstring{{{b.tex}}}{{{escape_text(b.title)}}}" if b.tex \
+            else escape_text(b.title)
+        return app + rf"\{_HEADINGS[b.level]}{{{title}}}{_label(b.anchor)}" + "\n"
     if isinstance(b, Paragraph):
         lead = rf"\lead{{{b.label}}}" if b.label else ""
         return lead + _parts(b.parts) + "\n"

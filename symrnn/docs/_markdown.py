@@ -231,7 +231,8 @@ def _block(b: Block, figure_dir: str, refs: _Refs, lang: str) -> str:
     if isinstance(b, Heading):
         num = refs.numbers.get("heading:" + str(id(b)), "")
         anchor = f'<a id="{b.anchor}"></a>\n' if b.anchor else ""
-        return f"{anchor}{'#' * (b.level + 1)} {num} {_escape(b.title)}\n"
+        title = tex_to_markdown(b.tex, refs) if b.tex else _escape(b.title)
+        return f"{anchor}{'#' * (b.level + 1)} {num} {title}\n"
     if isinstance(b, Paragraph):
         lead = f"**{tex_to_markdown(b.label, refs)}.** " if b.label else ""
         return lead + _parts(b.parts, refs) + "\n"

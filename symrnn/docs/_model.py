@@ -70,6 +70,7 @@ class Heading:
     title: str
     anchor: str = ""
     appendix: bool = False  # the first heading of the appendices
+    tex: str = ""  # the title as LaTeX text (with math), when plain text will not do
 
 
 @dataclass(frozen=True)

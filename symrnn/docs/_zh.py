@@ -35,9 +35,12 @@ ZH_CELLS: dict[str, str] = {
     "peephole_lstm": "带窥视孔连接的 LSTM",
     "cifg_lstm": "CIFG LSTM（输入门与遗忘门耦合）",
     "mgu_zhou": "最小门控单元（发表的形式）",
-    "mgu_keep": "最小门控单元（$f$ 保留旧状态：Flax、RecurrentLayers.jl 的代码）",
+    "mgu_keep": "最小门控单元（f 保留旧状态：RecurrentLayers.jl 的代码）",
+    "mgu_flax": "最小门控单元（Flax：f 保留旧状态，门作用在 U_h 之后）",
     "min_gru": "minGRU",
     "min_lstm": "minLSTM（归一化的门）",
+    "min_gru_g": "minGRU，候选状态上带 g（公开代码的训练方式）",
+    "min_lstm_g": "minLSTM，候选状态上带 g（公开代码的训练方式）",
     "indrnn": "IndRNN（逐元素的循环权重）",
     "janet": "JANET（只有遗忘门，输入门由其平移得到）",
 }
