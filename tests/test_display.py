@@ -26,6 +26,8 @@ def _objects() -> dict[str, object]:
         "Derivation": d, "Term": d.terms[3], "Jacobian": symrnn.derive("lstm"),
         "Verdict": v_ok, "Verdict (refuted)": v_bad, "ClaimResult": claim,
         "Analysis": symrnn.analyze("lstm"), "matrix_form": symrnn.matrix_form("lstm"),
+        "Reading": symrnn.get_reading("secondary-terms-small/worst-case"),
+        "ReadingResult": claim.readings[0],
     }
 
 

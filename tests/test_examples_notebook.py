@@ -15,9 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from optional import require
 
-nbformat = pytest.importorskip("nbformat")
-pytest.importorskip("torch")
+nbformat = require("nbformat", "the notebook test reads the notebook with it")
+require("torch", "the notebook trains a torch LSTM")
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "examples" / "notebooks" / "trained_lstm.ipynb"
 

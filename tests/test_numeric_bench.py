@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from optional import require
 
 from symrnn.numeric import CELL_NAMES
 
@@ -19,7 +20,7 @@ SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_numeric.py"
 
 
 def test_quick_benchmark_reports_ratios_and_bptt_times_for_every_cell() -> None:
-    pytest.importorskip("torch")  # the torch row is part of the report (CI installs torch)
+    require("torch", "the torch row is part of the report")
     run = subprocess.run(
         [sys.executable, str(SCRIPT), "--quick"], capture_output=True, text=True, timeout=120, check=True
     )

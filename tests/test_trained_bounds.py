@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 import pytest
+from optional import require
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,7 +57,7 @@ class TestCertifiedBoundsHold:
         assert c.bound == pytest.approx(0.5, rel=1e-4) and c.bound >= 0.5
 
     def test_trained_like_torch_models_respect_their_bounds(self) -> None:
-        torch = pytest.importorskip("torch")
+        torch = require("torch", "models initialised as torch does")
         torch.manual_seed(0)
         for module in (torch.nn.LSTM(3, 8), torch.nn.GRU(3, 8), torch.nn.RNN(3, 8)):
             for prm in module.parameters():

@@ -9,6 +9,7 @@ import sys
 
 import numpy as np
 import pytest
+from optional import require
 
 import symrnn
 from symrnn.numeric import init_params
@@ -42,7 +43,7 @@ def test_check_weights_json_with_given_inputs(lstm_file, tmp_path) -> None:
 
 
 def test_check_weights_reads_a_pytorch_file(tmp_path) -> None:
-    torch = pytest.importorskip("torch")
+    torch = require("torch", "check-weights reads .pt files")
     torch.save(torch.nn.GRU(2, 3).state_dict(), tmp_path / "gru.pt")
     run = symrnn_cli("check-weights", str(tmp_path / "gru.pt"), "--T", "20", "--json")
     assert run.returncode == 0, run.stderr

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from optional import require
 
 import symrnn
 from symrnn._errors import InvalidArgumentError, ShapeError, SymrnnError
 
-torch = pytest.importorskip("torch")
+torch = require("torch", "the importer tests compare with torch's own forward and autograd")
 TOL = 1e-12
 M, N, B, T = 3, 5, 2, 6
 
