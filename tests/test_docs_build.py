@@ -87,6 +87,7 @@ def test_pdf_compiles_without_errors_or_undefined_references(built):
     assert built.pdf and os.path.getsize(built.pdf) > 0
     assert not re.search(r"^! ", log, re.M)
     assert "undefined" not in log.lower(), re.findall(r".*undefined.*", log, re.I)[:5]
+    assert "multiply defined" not in log, re.findall(r".*multiply defined.*", log)[:5]
     assert "Missing character" not in log, re.findall(r"Missing character.*", log)[:5]
     assert "Rerun to get" not in "\n".join(log.splitlines()[-40:])
 

@@ -411,12 +411,15 @@ def _table(b: Table, lang: str) -> str:
     rows = []
     for row in b.rows:
         rows.append(" & ".join(_parts(c, table=True) for c in row) + r" \\")
-    cap = (rf"\caption{{{escape_text(b.caption)}}}{_label(b.anchor)}\\" + "\n") \
+    # the first page's head carries the caption and the label; the heads of the pages a
+    # long table continues on repeat the column names only (a label set twice is an error)
+    first = (rf"\caption{{{escape_text(b.caption)}}}{_label(b.anchor)}\\" + "\n") \
         if b.caption else ""
+    rule_head = r"\toprule" + "\n" + head + "\n" + r"\midrule"
     return ("{\\small\\setlength{\\tabcolsep}{4pt}\n"
-            rf"\begin{{xltabular}}{{\linewidth}}{{{spec}}}" + "\n" + cap + r"\toprule" + "\n"
-            + head + "\n" + r"\midrule\endhead" + "\n" + "\n".join(rows) + "\n"
-            + r"\bottomrule\end{xltabular}}" + "\n")
+            rf"\begin{{xltabular}}{{\linewidth}}{{{spec}}}" + "\n" + first + rule_head
+            + r"\endfirsthead" + "\n" + rule_head + r"\endhead" + "\n" + "\n".join(rows)
+            + "\n" + r"\bottomrule\end{xltabular}}" + "\n")
 
 
 def _block(b: Block, lang: str) -> str:
