@@ -1,6 +1,7 @@
 """The ``symrnn docs`` subcommand: the report as LaTeX (and PDF) and Markdown.
 
-    symrnn docs --out DIR [--no-pdf] [--markdown PATH] [--no-empirical] [--no-figures]
+    symrnn docs --out DIR [--lang en|zh] [--no-pdf] [--markdown PATH] [--no-empirical]
+                [--no-figures]
 
 Writes ``DIR/report.tex`` and ``DIR/figures/``; compiles ``DIR/report.pdf`` with
 ``latexmk -xelatex`` unless ``--no-pdf``. When TeX is missing the ``.tex`` is still written,
@@ -15,7 +16,7 @@ import argparse
 import sys
 from typing import Any
 
-from ._build import build_docs
+from ._build import LANGS, build_docs
 
 __all__ = ["add_parser", "main", "run"]
 
@@ -30,10 +31,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                     "words, printed and derived forms, verdicts and evidence; every cell's "
                     "Jacobian; the term bounds; the flow figures.")
     p.add_argument("--out", required=True, metavar="DIR", help="output directory")
+    p.add_argument("--lang", choices=LANGS, default="en",
+                   help="the report's language: en (default) or zh (Chinese)")
     p.add_argument("--no-pdf", action="store_true", help="write the .tex only")
     p.add_argument("--markdown", metavar="PATH", help="also write the report as Markdown")
     p.add_argument("--no-empirical", action="store_true",
-                   help="leave out measured evidence (for a deterministic report)")
+                   help="the reproducible printing: no measured evidence, Coq check, date, "
+                        "commit or timings")
     p.add_argument("--no-figures", action="store_true",
                    help="skip the gradient-flow measurement and its figures")
     p.set_defaults(run=run)
@@ -43,7 +47,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Build the docs; 0 on success, 3 when the PDF was asked for and TeX is missing."""
     res = build_docs(args.out, pdf=not args.no_pdf, markdown=args.markdown,
-                     empirical=not args.no_empirical, figures=not args.no_figures)
+                     empirical=not args.no_empirical, figures=not args.no_figures,
+                     lang=args.lang)
     print(f"wrote {res.tex}" + (f" and {len(res.figures)} figures" if res.figures else ""))
     if res.markdown:
         print(f"wrote {res.markdown}")
