@@ -25,7 +25,7 @@ KIND_REASON = {
 #: Readings without a theorem: why (before the reason of their kind).
 WHY_NOT: dict[str, str] = {
     "eq1/form": "a definition (the general RNN h_t = f(x_t, h_{t-1}; theta)); its instances are "
-                "the cells of Cells.v and their unrolled sequences ({cell}_h_seq, lstm_seq)",
+                "the cells of Cells.v and their unrolled sequences (rnn_h_seq, gru_h_seq, mgu_h_seq, lstm_seq)",
     **{f"{eq}/nd": "not exported yet: the generic entry (k, l) of the n-D " + what + " is a "
                    "derivative through sums over n coordinates of tanh(c_j) (the LSTM's path "
                    "h_(t-1) = o_(t-1) tanh c_(t-1)) or of the reset gate r_j h_j (the GRU); the "

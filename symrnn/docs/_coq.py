@@ -43,8 +43,11 @@ _PRIMITIVE = ("FloatAxioms.", "PrimFloat.", "PrimInt63.", "Uint63.")
 
 
 def _compact(axioms: set[str]) -> tuple[str, ...]:
+    """The axioms by their short names (``sig_forall_dec`` for
+    ``ClassicalDedekindReals.sig_forall_dec``: qualified names do not fit a table column; the
+    export's README lists them qualified), Interval's primitive operations as one entry."""
     prim = sorted(a for a in axioms if a.startswith(_PRIMITIVE))
-    rest = sorted(a for a in axioms if not a.startswith(_PRIMITIVE))
+    rest = sorted({a.rsplit(".", 1)[-1] for a in axioms if not a.startswith(_PRIMITIVE)})
     return tuple(rest) + ((f"{len(prim)} primitive float/int63 axioms (Interval)",) if prim else ())
 
 

@@ -65,7 +65,8 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
         row: list[tuple[Inline, ...]] = [(Text(v.id, "ref", reading_anchor(v.id)),),
                                          (TeX(names),), (Text(say(lang, f"coq.{rec.status}")),)]
         if coq is not None and coq.per_reading:
-            row.append((TeX(", ".join(r"\texttt{" + escape_text(a) + "}"
+            # axiom names are long qualified identifiers: breakable after . and _
+            row.append((TeX(", ".join(id_tex(a).replace(".", r".\allowbreak{}")
                                       for a in rec.assumptions) or say(lang, "none")),))
         rows.append(tuple(row))
     header = [say(lang, "col.reading"), say(lang, "col.theorems"), say(lang, "col.status")]
