@@ -100,11 +100,13 @@ SKETCHES: dict[str, Sketch] = {
         "前一时刻状态和参数之中。"),
     "eq2/1d": Sketch(
         "identity",
-        "Each cell is unrolled symbolically from $h_0$ and differentiated by SymPy; for each "
-        "of the ⟨cases|count⟩ (cell, parameter) cases the two sides of (2) have the same exact "
-        "normal form.",
-        "把每种单元从 $h_0$ 出发符号展开并由 SymPy 求导；在 ⟨cases|count⟩ 个（单元，参数）情形"
-        "中，式 (2) 两边都有相同的精确规范形式。"),
+        "Each cell is written out symbolically from $h_0$; $dh_T/d\\theta$ is taken node by "
+        "node through the whole expression (checked against SymPy's derivative at $T = 1$), "
+        "the partials on the right by SymPy; for each of the ⟨cases|count⟩ (cell, parameter) "
+        "cases the two sides of (2) have the same exact normal form.",
+        "把每种单元从 $h_0$ 出发符号展开；$dh_T/d\\theta$ 对整个表达式逐节点求导（在 $T = 1$ 时"
+        "与 SymPy 的导数核对），右边的偏导数由 SymPy 求得；在 ⟨cases|count⟩ 个（单元，参数）"
+        "情形中，式 (2) 两边都有相同的精确规范形式。"),
     "vanish-explode/uniform": Sketch(
         "exact",
         "A product of $m$ numbers of modulus at most $q$ has modulus at most $q^m$ (induction "
@@ -149,12 +151,12 @@ SKETCHES: dict[str, Sketch] = {
         ("U=explosion_half.U", "J^2=explosion_half.J^2")),
     "eq3/1d": Sketch(
         "identity",
-        "Unrolled symbolically and differentiated by SymPy, $dh_t/d\\theta$ equals the sum of "
-        "the unrolled terms in exact normal form for each of the ⟨cases|count⟩ (cell, "
-        "parameter) cases; for general $t$ the sum follows from (2) by induction. The "
-        "article's factor $\\partial h_{t-2}/\\partial h_{t-2}$ is $1$ (an erratum).",
-        "符号展开并由 SymPy 求导后，在 ⟨cases|count⟩ 个（单元，参数）情形中，"
-        "$dh_t/d\\theta$ 都与展开各项之和有相同的精确规范形式；一般的 $t$ 由式 (2) 归纳得到。"
+        "Written out symbolically and differentiated node by node, $dh_t/d\\theta$ equals the "
+        "sum of the unrolled terms in exact normal form for each of the ⟨cases|count⟩ (cell, "
+        "parameter) cases. The article's factor $\\partial h_{t-2}/\\partial h_{t-2}$ is $1$ "
+        "(an erratum).",
+        "符号展开并逐节点求导后，在 ⟨cases|count⟩ 个（单元，参数）情形中，"
+        "$dh_t/d\\theta$ 都与展开各项之和有相同的精确规范形式。"
         "原文多出的因子 $\\partial h_{t-2}/\\partial h_{t-2}$ 等于 $1$（见勘误）。"),
     # ---- Vanishing or exploding? -------------------------------------------------------
     "vanish-meaning/measured": Sketch(
