@@ -115,7 +115,8 @@ def compile_pdf(tex_path: str) -> str:
 
 
 def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
-               empirical: bool = True, figures: bool = True) -> BuildResult:
+               empirical: bool = True, figures: bool = True,
+               link_dir: str | None = None) -> BuildResult:
     """Write ``out_dir/report.tex`` (and its figures), compile it when ``pdf`` and TeX is
     installed, and write the same report as Markdown to ``markdown`` if given.
 
@@ -126,6 +127,8 @@ def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
         markdown: a path for the Markdown report, or None.
         empirical: include measured evidence beside the verdicts.
         figures: measure a small gradient-flow setting and include its figures.
+        link_dir: where ``out_dir`` will finally be, for the Markdown's links to the figures
+            (default ``out_dir``; the command line builds in a temporary sibling).
     """
     from ..claims import run_claims
 
@@ -144,7 +147,7 @@ def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
         md = markdown
         os.makedirs(os.path.dirname(os.path.abspath(md)), exist_ok=True)
         with open(md, "w", encoding="utf-8") as fh:
-            fig_dir = os.path.relpath(os.path.join(out_dir, "figures"),
+            fig_dir = os.path.relpath(os.path.join(link_dir or out_dir, "figures"),
                                       os.path.dirname(os.path.abspath(md)))
             fh.write(to_markdown(report, fig_dir.replace(os.sep, "/")))
     fig_paths = tuple(os.path.join(out_dir, "figures", f"{s}.pdf") for s in stems)

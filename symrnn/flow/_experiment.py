@@ -30,6 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._errors import InvalidArgumentError
+from .._limits import check_memory
 from ..numeric import CELL_NAMES, SCHEMES, init_params, state_names
 from ..numeric._validate import check_cell, check_size
 from ._cells import pack
@@ -291,12 +292,21 @@ def measure_flow(
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise InvalidArgumentError(f"seed={seed!r} must be an integer >= 0")
     seed = int(seed)
+    skipped = tuple((c, s) for c in cells for s in schemes if s == "forget-bias-1" and c != "lstm")
+    if len(skipped) == len(cells) * len(schemes):
+        raise InvalidArgumentError(
+            f"cells={list(cells)} with schemes={list(schemes)}: nothing to measure, the scheme "
+            "forget-bias-1 applies to lstm only; add lstm to cells or another scheme")
+    runs_per_cell = seeds * len(schemes) * len(scales)
+    check_memory(f"measuring T={T}, n={n}, m={m} with {runs_per_cell} runs per cell",
+                 8.0 * (runs_per_cell * ((T + 1) * (2 * n + 2) + 8 * n * n + 4 * n * m)
+                        + T * seeds * m),
+                 "use a smaller T, n or fewer seeds")
 
     start = time.perf_counter()
     inputs = np.stack([np.random.default_rng([seed, r]).standard_normal((T, m)) for r in range(seeds)],
                       axis=1)  # (T, seeds, m): run r sees the same inputs for every cell
     probe_rows = probe_block(n, probes, np.random.default_rng([seed, 2**31 - 1]))
-    skipped = tuple((c, s) for c in cells for s in schemes if s == "forget-bias-1" and c != "lstm")
     bar = Progress(2 * T * len(cells), "measuring gradient flow") if progress else None
     groups: list[FlowGroup] = []
     for ci, cell in enumerate(cells):
