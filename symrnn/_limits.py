@@ -167,13 +167,25 @@ def _combine(e: sympy.Basic, parts: list[Size]) -> Size:
     return out
 
 
-def _literal_bits(e: sympy.Basic) -> tuple[int, int] | None:
-    """(bits of the numerator or mantissa, binary exponent) of a number literal."""
+def _digits(n: int) -> int:
+    """Decimal digits of ``|n|``; from the bit length alone when that is clearly too many
+    (printing a huge integer is itself the slow part)."""
+    n = abs(int(n))
+    if n.bit_length() > 4000:
+        return int(n.bit_length() * 0.30103)
+    return len(str(n))
+
+
+def _number_size(e: sympy.Basic) -> tuple[int, int] | None:
+    """(significant decimal digits, decimal exponent) of a number literal, or None."""
     if e.is_Rational:
-        return max(int(e.p).bit_length(), int(e.q).bit_length()), 0
+        return max(_digits(e.p), _digits(e.q)), 0
     if e.is_Float:
         _sign, man, exp, bc = e._mpf_
-        return int(bc), int(exp) + int(bc)
+        if not man:
+            return 1, 0
+        digits = int(bc * 0.30103) + 1  # the precision, in decimal digits
+        return digits, math.floor(math.log10(int(man)) + int(exp) * math.log10(2))
     return None
 
 
@@ -185,32 +197,28 @@ def check_expression(expr: sympy.Basic, name: str, limits: Limits,
     s, every = _sizes(expr, env)
     degree = max(p.degree for p in every)
     terms = max(p.terms for p in every)
-    for value, limit, what in (
-            (s.nodes, limits.max_nodes, "nodes"),
-            (s.depth, limits.max_depth, "nesting depth"),
-            (s.calls, limits.max_calls, "nested function calls"),
-            (degree, limits.max_degree, "degree once expanded"),
+    for value, limit, what, key in (
+            (s.nodes, limits.max_nodes, "nodes", "max_nodes"),
+            (s.depth, limits.max_depth, "nesting depth", "max_depth"),
+            (s.calls, limits.max_calls, "nested function calls", "max_calls"),
+            (degree, limits.max_degree, "degree once expanded", "max_degree"),
     ):
         if value > limit:
-            key = {"nodes": "max_nodes", "nesting depth": "max_depth",
-                   "nested function calls": "max_calls",
-                   "degree once expanded": "max_degree"}[what]
             raise LimitError(f"{name}: {what} {value}, over the limit {key}={limit}; {fix}")
     if terms > limits.max_terms:
         shown = "more than 1e300" if math.isinf(terms) else f"about {int(terms)}"
         raise LimitError(f"{name}: {shown} terms once expanded, over the limit "
                          f"max_terms={limits.max_terms}; {fix}")
-    max_bits = int(limits.max_digits * 3.33) + 1
-    max_binexp = int(limits.max_exponent * 3.33) + 4
     for node in _numbers(expr):
-        bits = _literal_bits(node)
-        if bits is None:
+        size = _number_size(node)
+        if size is None:
             continue
-        if bits[0] > max_bits or abs(bits[1]) > max_binexp:
-            raise LimitError(f"{name}: a number with about {int(bits[0] / 3.32) + 1} digits "
-                             f"(magnitude 2**{bits[1]}), over the limits "
-                             f"max_digits={limits.max_digits}, max_exponent={limits.max_exponent} "
-                             "(decimal); use a number of moderate size")
+        if size[0] > limits.max_digits:
+            raise LimitError(f"{name}: a number of {size[0]} digits, over the limit "
+                             f"max_digits={limits.max_digits}; use a number of moderate size")
+        if abs(size[1]) > limits.max_exponent:
+            raise LimitError(f"{name}: a number of magnitude 1e{size[1]}, over the limit "
+                             f"max_exponent={limits.max_exponent}; use a number of moderate size")
     return s
 
 
@@ -262,12 +270,11 @@ def check_literal_text(text: str, name: str, limits: Limits = CELL_LIMITS) -> No
 
 
 def check_int(name: str, value: int, limits: Limits = CELL_LIMITS) -> int:
-    """Refuse an integer with more than ``limits.max_digits`` digits (bit length first:
-    printing a huge integer is itself the slow part)."""
-    if int(value).bit_length() > int(limits.max_digits * 3.33) + 1:
-        raise LimitError(f"{name}: an integer of about {int(int(value).bit_length() / 3.32) + 1} "
-                         f"digits, over the limit max_digits={limits.max_digits}; use a smaller "
-                         "number")
+    """Refuse an integer with more than ``limits.max_digits`` digits."""
+    digits = _digits(value)
+    if digits > limits.max_digits:
+        raise LimitError(f"{name}: an integer of {digits} digits, over the limit "
+                         f"max_digits={limits.max_digits}; use a smaller number")
     return int(value)
 
 
