@@ -31,7 +31,8 @@ from fractions import Fraction
 import sympy
 from flint import arb, ctx, fmpq
 
-from .._errors import InvalidArgumentError, UnsupportedFunctionError
+from .._errors import InvalidArgumentError, LimitError, UnsupportedFunctionError
+from .._limits import CERTIFICATE_LIMITS, check_int, parse_number
 from ..activations import sigmoid
 
 __all__ = [
@@ -60,7 +61,9 @@ Enclosure = Callable[..., arb]
 def to_fraction(name: str, value: object) -> Fraction:
     """``value`` as an exact rational; floats are taken exactly (0.45 is 0.45000000000000001…).
 
-    Raises :class:`InvalidArgumentError` for NaN, infinities and non-numbers.
+    Raises :class:`InvalidArgumentError` for NaN, infinities and non-numbers, and
+    :class:`~symrnn.LimitError` for numbers over :data:`symrnn._limits.CERTIFICATE_LIMITS`
+    (``"1e99999999"`` is refused from its text, never built).
     """
     if isinstance(value, bool):
         raise InvalidArgumentError(f"{name}={value!r} is a bool; pass a number")
@@ -72,13 +75,18 @@ def to_fraction(name: str, value: object) -> Fraction:
             )
         return Fraction(value)
     if isinstance(value, (int, Fraction)):
-        return Fraction(value)
+        value = Fraction(value)
+        check_int(name, value.numerator, CERTIFICATE_LIMITS)
+        check_int(name, value.denominator, CERTIFICATE_LIMITS)
+        return value
     if isinstance(value, fmpq):
-        return Fraction(int(value.p), int(value.q))
+        return to_fraction(name, Fraction(int(value.p), int(value.q)))
     if isinstance(value, str):
         try:
-            return Fraction(value)
-        except ValueError:
+            return parse_number(value, name, CERTIFICATE_LIMITS)  # sized before it is built
+        except ValueError as e:
+            if isinstance(e, LimitError):
+                raise
             raise InvalidArgumentError(
                 f"{name}={value!r} is not a decimal or p/q string"
             ) from None

@@ -406,6 +406,7 @@ def check_path(cell: Cell, path: Mapping[str, object] | CellPath,
             raise fail(CellDefinitionError, field,
                        f"{key} is the state differentiated by (wrt); substitute other states")
         expr = _as_expr(field, raw)
+        _check_size(field, expr)
         _check_functions(field, expr)
         bad = sorted(str(v) for v in expr.free_symbols if str(v) not in lookup)
         if bad:
