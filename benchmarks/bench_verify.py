@@ -1,9 +1,11 @@
-"""Benchmark: ``symrnn verify`` on the foundation's claims as a cold process, against the
-naive approach (plain ``sympy.simplify(lhs − rhs)`` on the same identities), in one run.
+"""Benchmark: ``symrnn verify`` as a cold process — every claim and reading, serial and with
+a process pool — and the foundation's claims against the naive approach (plain
+``sympy.simplify(lhs − rhs)`` on the same identities), in one run.
 
-Run:  .venv/bin/python benchmarks/bench_verify.py [--budget SECONDS]
+Run:  .venv/bin/python benchmarks/bench_verify.py [--budget SECONDS] [--skip-naive]
 
-Prints a Markdown table for docs/benchmarks.md. The naive route runs each claim in its
+Prints Markdown for docs/benchmarks.md, with the load average (the machine is shared:
+compare the numbers of one run with each other). The naive route runs each claim in its
 own process with a time budget; a claim that exceeds it counts as the budget (so the
 ratio is a lower bound) and is marked.
 """
@@ -11,6 +13,7 @@ ratio is a lower bound) and is marked.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import subprocess
 import sys
@@ -57,14 +60,40 @@ print(time.perf_counter() - start, ok)
 '''
 
 
-def cold_verify(repeats: int) -> float:
+def cold_verify(repeats: int, *args: str) -> float:
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "symrnn", "verify", "--only", *IDS],
+        subprocess.run([sys.executable, "-m", "symrnn", "verify", *args],
                        check=True, capture_output=True)
         best = min(best, time.perf_counter() - start)
     return best
+
+
+SPLIT = r'''
+import time
+t0 = time.process_time()
+from symrnn.claims import READINGS
+t1 = time.process_time()
+for r in READINGS:
+    r.run()
+print(t1 - t0, time.process_time() - t1, len(READINGS))
+'''
+
+
+def all_readings(repeats: int) -> list[str]:
+    """Every claim and reading, cold: wall clock serial and pooled, CPU split."""
+    serial = cold_verify(repeats, "--jobs", "1")
+    pooled = cold_verify(repeats, "--jobs", "2")
+    cpu_import, cpu_checks, n = subprocess.run([sys.executable, "-c", SPLIT], check=True,
+                                               capture_output=True, text=True).stdout.split()
+    return [
+        f"`symrnn verify` (every claim and all {n} readings) as a cold process, best of "
+        f"{repeats}: **{serial:.2f} s** with `--jobs 1`, **{pooled:.2f} s** with `--jobs 2` "
+        f"(target < 3 s). CPU time in one process: import {float(cpu_import):.2f} s, the "
+        f"checks {float(cpu_checks):.2f} s.",
+        "",
+    ]
 
 
 def naive(cid: str, budget: float) -> tuple[float, str]:
@@ -84,11 +113,16 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--budget", type=float, default=60.0, help="seconds per naive claim")
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--skip-naive", action="store_true", help="only the all-readings timing")
     args = ap.parse_args()
-    ours = cold_verify(args.repeats)
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
+          f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f} at the start\n")
+    print("\n".join(all_readings(args.repeats)))
+    if args.skip_naive:
+        return
+    ours = cold_verify(args.repeats, "--only", *IDS)
     rows = [(cid, *naive(cid, args.budget)) for cid in IDS]
     total = sum(t for _, t, _ in rows)
-    print(f"Machine: {platform.machine()}, Python {platform.python_version()}\n")
     print(f"`symrnn verify --only {' '.join(IDS)}` as a cold process (imports included), "
           f"best of {args.repeats}: **{ours:.2f} s** (target < 3 s).\n")
     print("| claim | naive `simplify(lhs − rhs)` (s) | outcome |")

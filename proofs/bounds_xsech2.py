@@ -7,7 +7,7 @@ both certificates with the independent checker, and shows that the false bound 0
 refuted by a witness.
 
 Run:  .venv/bin/python proofs/bounds_xsech2.py
-Exit status is non-zero if a claim misses its expected verdict.
+Exit status is non-zero if the reading misses its recorded verdict.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from __future__ import annotations
 import sys
 from fractions import Fraction
 
-from symrnn.bounds.claims import CHECKS, EXPECTED
+from symrnn.claims import run_claims
+from symrnn.claims.script import report
 from symrnn.bounds.xsech2 import prove_xsech2_bound
 
 
 def main() -> int:
-    v = CHECKS["xsech2-bound"]()
-    ev = v.evidence
+    results = run_claims(["xsech2-bound/1d"])
+    ev = results[0].verdict.evidence
     print("g(c) = (1 - tanh^2 c) c")
     for k, step in enumerate(ev["steps"], 1):
         print(f"  {k}. {step}")
@@ -38,8 +39,7 @@ def main() -> int:
     false = prove_xsech2_bound("0.447")
     print(f"  the false bound 0.447: {false.status} at c = {float(Fraction(false.evidence['witness_c'])):.15f}"
           f", g(c) in {false.evidence['value_enclosure']}")
-    print(f"xsech2-bound: {v.status}")
-    return 0 if v.status == EXPECTED["xsech2-bound"] and false.refuted else 1
+    return report(results) or int(not false.refuted)
 
 
 if __name__ == "__main__":

@@ -3,27 +3,24 @@
 ``pascanu-eigenvalue-version`` refuted by an exact tanh-RNN fixed point whose gradient grows.
 
 Run:  .venv/bin/python proofs/ndim_pascanu.py
-Exit status is non-zero if a claim misses its expected verdict.
+Exit status is non-zero if a reading misses its recorded verdict.
 """
 
 from __future__ import annotations
 
 import sys
 
+from symrnn.claims import run_claims
+from symrnn.claims.script import report
 from symrnn.ndim import NEW_CLAIMS
 
 
 def main() -> int:
-    failed = 0
-    for claim in NEW_CLAIMS:
-        v = claim["check"]()
-        print(f"  [{claim['id']}] {v.statement}")
-        ev = v.evidence
-        if "gammas" in ev:
-            for act, g in ev["gammas"].items():
-                print(f"      {act}: φ' = {g['derivative']}, γ = {g['gamma']} ({g['bound']})")
-        for step in ev.get("steps", []):
-            print(f"      {step}")
+    results = run_claims([c["id"] for c in NEW_CLAIMS])
+    for r in results:
+        ev = r.verdict.evidence
+        for act, g in ev.get("gammas", {}).items():
+            print(f"      {act}: φ' = {g['derivative']}, γ = {g['gamma']} ({g['bound']})")
         if "counterexample" in ev:
             c = ev["counterexample"]
             print(f"      U = {c['U']}, U^2 = {c['U^2']} (spectral radius {c['spectral_radius_U']})")
@@ -32,9 +29,7 @@ def main() -> int:
                   f"p(13/10) = {c['p(13/10)']} < 0")
             print(f"      eigenvalues of J: {c['eigenvalues']}; Arb re-check of J: "
                   f"{c['contains_exact']}")
-        print(f"{claim['id']}: {v.status}")
-        failed |= v.status != claim["expected"]
-    return int(failed)
+    return report(results)
 
 
 if __name__ == "__main__":

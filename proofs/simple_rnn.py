@@ -15,7 +15,7 @@ import sys
 from symrnn import article_derivative, derive
 from symrnn.claims.script import run_group
 
-IDS = ["eq5", "eq6"]
+IDS = ["eq5", "eq6/1d"]
 
 
 def main() -> int:

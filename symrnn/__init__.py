@@ -5,8 +5,9 @@ The public API, in one place:
 * cells and their symbolic Jacobians: :func:`get_cell`, :func:`derive`,
   :func:`article_derivative`;
 * the sound identity checker :func:`check_identity` and its :class:`Verdict`;
-* the article's claims: :data:`CLAIMS`, :func:`get_claim`, :func:`run_claims`,
-  :func:`printed`;
+* the article's claims and their readings (each precise meaning with its own verdict):
+  :data:`CLAIMS`, :data:`READINGS`, :func:`get_claim`, :func:`get_reading`,
+  :func:`run_claims`, :func:`printed`;
 * rigorous bounds (python-flint Arb): :func:`xsech2_supremum`, :func:`term_suprema`, ...;
 * numerics (numpy): :func:`step`, :func:`jacobian`, :func:`bptt`, :func:`init_params`, ...;
 * your own cells: :func:`define_cell`, :func:`load_cell` (TOML), :func:`analyze`;
@@ -41,7 +42,21 @@ from .bounds import (
     xsech2_supremum,
 )
 from .cells import ARTICLE_CELLS, CATALOG, Cell, Param, State, cell_names, get_cell
-from .claims import CLAIMS, Claim, ClaimResult, claim_ids, formula4, get_claim, printed, run_claims
+from .claims import (
+    CLAIMS,
+    READINGS,
+    Claim,
+    ClaimResult,
+    Reading,
+    ReadingResult,
+    claim_ids,
+    formula4,
+    get_claim,
+    get_reading,
+    printed,
+    reading_ids,
+    run_claims,
+)
 from .coq import check_coq, export_coq
 from .custom import (
     Analysis,
@@ -87,6 +102,7 @@ __all__ = [
     "arb_eval", "article_derivative", "bptt", "cell_names", "check_certificate",
     "check_identity", "claim_ids", "comparison_table", "derive", "formula4", "get_cell",
     "get_claim", "init_params", "jacobian", "jacobian_product", "printed",
-    "prove_xsech2_bound", "relu", "run_claims", "sigmoid", "step", "tanh_in_u_sup",
+    "prove_xsech2_bound", "relu", "run_claims", "READINGS", "Reading", "ReadingResult",
+    "get_reading", "reading_ids", "sigmoid", "step", "tanh_in_u_sup",
     "term_suprema", "unroll", "xsech2_supremum",
 ]

@@ -45,7 +45,9 @@ class sigmoid(Function):  # noqa: N801 - SymPy functions are lower-case
 
     @classmethod
     def eval(cls, x):  # type: ignore[override]
-        if x.is_zero:
+        # structural test only: an assumption query (x.is_zero) on a large argument costs
+        # seconds in an unrolled cell and changes nothing but the printed form
+        if x is sympy.S.Zero:
             return Rational(1, 2)
         return None
 

@@ -1,7 +1,7 @@
 """The ``symrnn`` command line.
 
     symrnn --version                          the installed version
-    symrnn verify [--json] [--only ID ...]   check the article's claims
+    symrnn verify [--readings|--json] [--only ID ...]   check every reading of every claim
     symrnn derive CELL [--latex]             a cell's Jacobian and its term split
     symrnn list                              the catalog's cells and the claim ids
     symrnn analyze FILE.toml [--json|--latex] the full analysis of your own cell
@@ -9,21 +9,22 @@
     symrnn export coq DIR [--check]           the proofs as a Coq development
     symrnn docs --out DIR [--no-pdf]          the report as LaTeX (and PDF) and Markdown
 
-``verify`` exits 0 when every claim run reached its recorded expected verdict, 1
-otherwise; bad usage (an unknown cell or claim id) or an input over a limit (see
-docs/guide.md, "Limits", and ``--timeout``) exits 2 with one line on stderr; Ctrl-C exits
-130 with one line, leaving no half-written output. Progress goes to stderr on a terminal
-(``--quiet`` silences it).
+``verify`` exits 0 when every reading run reached its recorded verdict, 1 otherwise; bad
+usage (an unknown cell or claim id) or an input over a limit (see docs/guide.md, "Limits",
+and ``--timeout``) exits 2 with one line on stderr; Ctrl-C exits 130 with one line, leaving
+no half-written output. Progress goes to stderr on a terminal (``--quiet`` silences it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import textwrap
 from collections.abc import Sequence
 
-from ._errors import SymrnnError
+from ._errors import InvalidArgumentError, SymrnnError
 from ._interrupt import EXIT_INTERRUPTED
 from ._interrupt import MESSAGE as INTERRUPTED
 from ._progress import Activity
@@ -79,18 +80,56 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _verdicts(r, width: int) -> list[str]:
+    """A claim's reading verdicts, principal first, wrapped to ``width`` columns."""
+    parts = []
+    for rr in r.readings:
+        text = f"{rr.verdict.status} ({rr.reading.label})"
+        if not rr.as_expected:
+            text += f" [expected {rr.reading.expected}]"
+        parts.append(text)
+    lines, line = [], ""
+    for i, part in enumerate(parts):
+        piece = part + (" ·" if i < len(parts) - 1 else "")
+        if line and len(line) + 1 + len(piece) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = f"{line} {piece}" if line else piece
+    return lines + [line]
+
+
+def _summary(results) -> list[str]:
+    readings = [rr for r in results for rr in r.readings]
+    count = {s: sum(rr.verdict.status == s for rr in readings)
+             for s in ("proved", "refuted", "unknown")}
+    measured = sum(rr.reading.kind == "measurement" for rr in readings)
+    principal = [r.verdict.status for r in results]
+    pcount = {s: principal.count(s) for s in ("proved", "refuted", "unknown")}
+    return [f"{len(results)} claims, {len(readings)} readings: {count['proved']} proved, "
+            f"{count['refuted']} refuted, {count['unknown']} unknown"
+            + (f" ({measured} measured, not provable)" if measured else ""),
+            f"principal readings (the claim's status): {pcount['proved']} proved, "
+            f"{pcount['refuted']} refuted, {pcount['unknown']} unknown; "
+            f"total {sum(r.seconds for r in results):.2f} s"]
+
+
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from .claims import get_claim, run_claims
+    from .claims import SCHEMA, run_claims
+    from .claims.registry import select
 
     if args.only:
-        for cid in args.only:
-            get_claim(cid)  # fail fast, before any work, on an unknown id
+        select(args.only)  # fail fast, before any work, on an unknown claim or reading id
 
-    def progress(claim) -> None:
-        args.activity.step(f"checking {claim.id}")
+    def progress(reading) -> None:
+        args.activity.step(f"checking {reading.id}")
 
+    if args.jobs < 0:
+        raise InvalidArgumentError(f"--jobs {args.jobs}: give a number of processes >= 1, "
+                                   "or 0 for one per CPU")
+    jobs = args.jobs or min(os.cpu_count() or 1, 4)
     results = run_claims(args.only or None, progress=progress,
-                         empirical=args.json and not args.no_empirical)
+                         empirical=args.json and not args.no_empirical, jobs=jobs)
     coq: dict[str, str] = {}
     if args.coq:
         from .coq.status import coq_status
@@ -103,36 +142,42 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         for row in rows:
             if row["id"] in coq:
                 row["evidence"]["coq"] = coq[row["id"]]
-        json.dump({"claims": rows}, sys.stdout, indent=2, ensure_ascii=False)
+        json.dump({"schema": SCHEMA, "claims": rows}, sys.stdout, indent=2,
+                  ensure_ascii=False)
         print()
-    else:
-        print(f"{'id':<28} {'claim':<46} {'method':<14} {'verdict':<8} {'n-D':<8} "
-              f"{'seconds':>7}")
-        print("-" * 116)
+    elif args.readings:
         for r in results:
-            nd = r.verdict_nd.status if r.verdict_nd is not None else "-"
-            mark = "" if r.as_expected else (
-                f"  (expected {r.claim.expected}"
-                + (f", n-D {r.claim.expected_nd}" if r.verdict_nd is not None else "") + ")")
-            print(f"{r.claim.id:<28} {_short(r.claim.en, 46):<46} {r.claim.method:<14} "
-                  f"{r.verdict.status:<8} {nd:<8} {r.seconds:>7.2f}{mark}"
-                  + (f"  coq: {coq[r.claim.id]}" if r.claim.id in coq else ""))
-        counts = {s: sum(r.verdict.status == s for r in results)
-                  for s in ("proved", "refuted", "unknown")}
-        pending = [r.claim.id for r in results if r.claim.check is None]
-        missed = [r.claim.id for r in results if not r.as_expected]
-        missed += [f"{cid} (coq)" for cid, st in coq.items() if st == "failed"]
-        print("-" * 116)
-        print(f"{len(results)} claims: {counts['proved']} proved, {counts['refuted']} refuted, "
-              f"{counts['unknown']} unknown"
-              + (f" ({len(pending)} not yet settled: {', '.join(pending)})" if pending else "")
-              + f"; total {sum(r.seconds for r in results):.2f} s")
-        print("n-D: verdict for n >= 2 (spectral norm unless the statement says otherwise; "
-              "see --json for the statements and counterexamples)")
-        print("every claim reached its expected verdict" if not missed
+            print(f"{r.claim.id}: {_short(r.claim.en, 90)}"
+                  + (f"  [coq: {coq[r.claim.id]}]" if r.claim.id in coq else ""))
+            for rr in r.readings:
+                mark = "" if rr.as_expected else f"  [expected {rr.reading.expected}]"
+                print(f"  {rr.verdict.status:<8} {rr.reading.id}"
+                      + ("  (principal)" if rr.reading.principal else "") + mark)
+                for line in textwrap.wrap(rr.reading.statement, 96):
+                    print(f"           {line}")
+                print(f"           method: {_short(rr.verdict.method, 88)}")
+        print("-" * 108)
+        print("\n".join(_summary(results)))
+    else:
+        print(f"{'claim':<28} {'verdict of each reading (the principal first)':<72} "
+              f"{'seconds':>7}")
+        print("-" * 108)
+        for r in results:
+            lines = _verdicts(r, 72)
+            tail = f"  coq: {coq[r.claim.id]}" if r.claim.id in coq else ""
+            print(f"{r.claim.id:<28} {lines[0]:<72} {r.seconds:>7.2f}{tail}")
+            for line in lines[1:]:
+                print(f"{'':<28} {line}")
+        print("-" * 108)
+        print("\n".join(_summary(results)))
+        print("labels: n-D = for n >= 2 (spectral norm unless the statement says otherwise); "
+              "symrnn verify --readings prints every statement, --json the evidence")
+    missed = [rr.reading.id for r in results for rr in r.readings if not rr.as_expected]
+    missed += [f"{cid} (coq)" for cid, st in coq.items() if st == "failed"]
+    if not args.json:
+        print("every reading reached its recorded verdict" if not missed
               else f"NOT as expected: {', '.join(missed)}")
-    coq_ok = all(st != "failed" for st in coq.values())
-    return 0 if all(r.as_expected for r in results) and coq_ok else 1
+    return 0 if not missed else 1
 
 
 def _cmd_derive(args: argparse.Namespace) -> int:
@@ -171,9 +216,12 @@ def _cmd_list(args: argparse.Namespace) -> int:
     print("cells:")
     for c in CATALOG.values():
         print(f"  {c.name:<10} {c.title}" + (f" ({c.equation})" if c.equation else ""))
-    print("claims:")
+    print("claims:" if not args.readings else "claims and their readings (principal first):")
     for claim in CLAIMS:
         print(f"  {claim.id:<28} {_short(claim.en, 70)}")
+        if args.readings:
+            for r in claim.readings:
+                print(f"    {r.id:<46} {r.expected:<8} {_short(r.statement, 60)}")
     return 0
 
 
@@ -185,7 +233,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     v = sub.add_parser("verify", help="check the article's claims")
     v.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    v.add_argument("--only", nargs="+", metavar="ID", help="check only these claim ids")
+    v.add_argument("--only", nargs="+", metavar="ID",
+                   help="check only these claims (every reading) or readings (claim/reading)")
+    v.add_argument("--readings", action="store_true",
+                   help="one line per reading, with its statement and method")
+    v.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="check readings in N worker processes (default: one per CPU, at most 4;"
+                        " 1 runs them in this process)")
     v.add_argument("--no-empirical", action="store_true",
                    help="with --json, leave out the measured (empirical) evidence")
     v.add_argument("--coq", action="store_true",
@@ -198,6 +252,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--latex", action="store_true", help="print LaTeX")
     d.set_defaults(run=_cmd_derive)
     ls = sub.add_parser("list", help="list cells and claims")
+    ls.add_argument("--readings", action="store_true",
+                    help="also list each claim's readings, their recorded verdicts and statements")
     ls.set_defaults(run=_cmd_list)
     from .coq.cli import add_parser as add_export
     from .custom.cli import add_parser as add_analyze

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import sympy
 from flint import arb
@@ -58,13 +60,43 @@ def test_lstm_family_approaches_c0_plus_t_from_below():
     assert lstm_c_family(2, 5) < 4  # far from the bound at moderate bias
 
 
-def test_lstm_c_unbounded_is_proved_with_growth_rate_above_042():
-    v = invariants.check_lstm_c_unbounded()
+def test_lstm_c_growth_is_proved_and_tight_for_every_t():
+    v = invariants.check_lstm_c_growth()
     assert v.proved
     assert v.evidence["one_step_range_given_|c_{t-1}|<=M"] == ["-M - 1", "M + 1"]
-    assert float(v.evidence["fixed_weight_divergence"]["rate_lower"]) > 0.42
 
 
-def test_lstm_c_unbounded_fails_if_the_family_does_not_approach(monkeypatch):
+def test_lstm_c_growth_fails_if_the_family_does_not_approach(monkeypatch):
     monkeypatch.setattr(invariants, "lstm_c_family", lambda *a, **k: arb(1))
-    assert invariants.check_lstm_c_unbounded().status == "unknown"
+    assert invariants.check_lstm_c_growth().status == "unknown"
+
+
+def test_lstm_c_divergence_is_exact_and_the_run_grows_at_least_like_4t_over_15():
+    v = invariants.check_lstm_c_divergence()
+    assert v.proved
+    run = [sympy.Rational(c) for c in v.evidence["c_1..c_6"]]
+    assert run[0] == sympy.Rational(2, 5)  # c_1 = f_1 * 0 + 2/5
+    assert all(c >= sympy.Rational(4 * k, 15) for k, c in enumerate(run, 1))
+
+
+def test_lstm_c_divergence_is_not_proved_for_a_cell_that_stays_bounded(monkeypatch):
+    # a bias of ln 3 on the forget gate instead of the candidate: i_t chat_t = 0, c_t = 0
+    orig = invariants.get_cell
+
+    def swapped(name):
+        cell = orig(name)
+        if name != "lstm":
+            return cell
+        b_c, b_f = sympy.Symbol("b_c"), sympy.Symbol("b_f")
+        return dataclasses.replace(cell, definitions=tuple(
+            (s, e.xreplace({b_c: b_f, b_f: b_c})) for s, e in cell.definitions))
+
+    monkeypatch.setattr(invariants, "get_cell", swapped)
+    assert invariants.check_lstm_c_divergence().status == "unknown"
+
+
+def test_lstm_c_bounded_inputs_is_proved():
+    v = invariants.check_lstm_c_bounded_inputs()
+    assert v.proved
+    assert v.evidence["one_step_range_given_|c_{t-1}|<=M, f in [0, F]"] == ["-F*M - 1",
+                                                                             "F*M + 1"]

@@ -76,12 +76,14 @@ def test_eq3_reports_the_redundant_factor_as_an_erratum_that_changes_nothing(res
     assert any("稀疏" in e["text"] for e in errata)
 
 
-def test_claims_with_an_nd_reading_carry_status_nd(results):
+def test_the_nd_verdicts_are_readings_of_their_claims(results):
     rows = {r.claim.id: r.to_json() for r in results}
-    assert rows["vanish-explode"]["status_nd"] == "refuted"
-    assert rows["eq13"]["status_nd"] == "proved"
-    assert "status_nd" not in rows["eq4a"]
-    assert rows["tanh-bounded-in-U"]["evidence"]["nd"]["status"] == "refuted"
+    nd = {row["id"]: row["status"] for row in rows["vanish-explode"]["readings"]}
+    assert nd["vanish-explode/nd-explode"] == "refuted"
+    assert nd["vanish-explode/nd-vanish"] == "proved"
+    assert {row["id"]: row["status"] for row in rows["eq13"]["readings"]}["eq13/nd"] == "proved"
+    assert [row["id"] for row in rows["eq4a"]["readings"]] == ["eq4a/1d"]
+    assert "status_nd" not in rows["vanish-explode"]
 
 
 def test_measured_claims_stay_unknown_with_empirical_evidence_beside():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import subprocess
 import sys
@@ -15,25 +17,50 @@ from symrnn.claims import registry
 def test_verify_prints_a_table_and_a_summary_and_exits_zero(capsys):
     assert main(["verify", "--only", "eq6", "eq13", "xsech2-bound"]) == 0
     out = capsys.readouterr().out
-    assert "eq13" in out and "proved" in out
-    assert "3 claims: 3 proved" in out
-    assert "every claim reached its expected verdict" in out
+    assert "eq13" in out and "proved (1-D) · proved (n-D)" in out
+    assert "3 claims, 6 readings: 6 proved, 0 refuted, 0 unknown" in out
+    assert "every reading reached its recorded verdict" in out
+
+
+def test_verify_shows_every_reading_and_counts_readings(capsys):
+    assert main(["verify", "--only", "vanish-explode", "eq4a/1d"]) == 0
+    out = capsys.readouterr().out
+    assert "proved (uniform) · refuted (pointwise)" in out
+    assert "2 claims, 5 readings: 3 proved, 2 refuted, 0 unknown" in out
+    assert "principal readings (the claim's status): 2 proved, 0 refuted" in out
+
+
+def test_verify_readings_prints_each_statement(capsys):
+    assert main(["verify", "--readings", "--only", "secondary-terms-small/worst-case"]) == 0
+    out = capsys.readouterr().out
+    assert "refuted  secondary-terms-small/worst-case" in out
+    assert "strictly below eq (6)'s supremum |U|" in out
+
+
+def test_verify_only_rejects_an_unknown_reading_id_with_the_claims_readings(capsys):
+    assert main(["verify", "--only", "four-gates/typo"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "four-gates/bound" in err
 
 
 def test_verify_json_has_claims_with_id_status_method_seconds_evidence(capsys):
     assert main(["verify", "--json", "--only", "eq9", "--no-empirical"]) == 0
     data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == 2
     (row,) = data["claims"]
     assert row["id"] == "eq9" and row["status"] == "proved"
-    assert {"method", "seconds", "evidence"} <= set(row)
+    assert {"method", "seconds", "evidence", "readings", "principal_reading"} <= set(row)
+    assert [x["id"] for x in row["readings"]] == ["eq9/1d", "eq9/nd"]
 
 
-def test_verify_exits_one_when_a_claim_misses_its_expected_verdict(monkeypatch, capsys):
+def test_verify_exits_one_when_a_reading_misses_its_recorded_verdict(monkeypatch, capsys):
     claim = registry.get_claim("eq6")
+    wrong = dataclasses.replace(claim.readings[1], expected="refuted")
     monkeypatch.setitem(registry._BY_ID, "eq6",
-                        registry.Claim(**{**claim.__dict__, "expected": "refuted"}))
+                        dataclasses.replace(claim, readings=(claim.readings[0], wrong)))
     assert main(["verify", "--only", "eq6"]) == 1
-    assert "NOT as expected: eq6" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "NOT as expected: eq6/nd" in out and "proved (n-D) [expected refuted]" in out
 
 
 def test_derive_prints_the_jacobian_and_its_term_split(capsys):
@@ -51,6 +78,15 @@ def test_list_lists_cells_and_claims(capsys):
     assert main(["list"]) == 0
     out = capsys.readouterr().out
     assert "gru_torch" in out and "xsech2-bound" in out
+    assert "vanish-explode/pointwise" not in out
+
+
+def test_list_readings_lists_every_reading_id(capsys):
+    from symrnn import reading_ids
+
+    assert main(["list", "--readings"]) == 0
+    out = capsys.readouterr().out
+    assert all(rid in out for rid in reading_ids())
 
 
 def test_derive_an_unknown_cell_prints_one_line_and_exits_two():

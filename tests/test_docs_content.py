@@ -42,11 +42,10 @@ def test_every_cell_has_a_jacobian_section(report):
 
 
 def test_verdicts_are_the_registry_results(report, results):
-    verdicts = [b for b in report.blocks if isinstance(b, Paragraph) and b.label == "Verdict"]
-    assert [v.parts[0].text for v in verdicts] == [r.verdict.status for r in results]
-    nd = [b for b in report.blocks if isinstance(b, Paragraph) and b.label == "n-D verdict"]
-    assert [v.parts[0].text for v in nd] == [r.verdict_nd.status for r in results
-                                            if r.verdict_nd is not None]
+    verdicts = [b for b in report.blocks if isinstance(b, Paragraph)
+                and b.label.startswith("Reading ")]
+    assert [v.parts[0].text for v in verdicts] == [rr.verdict.status for r in results
+                                                  for rr in r.readings]
 
 
 def test_printed_forms_are_the_articles(report):

@@ -1,4 +1,4 @@
-"""n-D verdicts: each claim reaches its expected verdict; every counterexample is re-checked
+"""n-D readings: each reaches its recorded verdict; every counterexample is re-checked
 numerically (numpy, symrnn.numeric) and rigorously (exact rationals, Arb)."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 import sympy
 
 from symrnn.cells._base import prev_sym, t_sym
-from symrnn.claims import claim_ids
-from symrnn.ndim import CHECKS_ND, EXPECTED_ND, D, M, families
+from symrnn.claims import get_reading, reading_ids
+from symrnn.ndim import CHECKS_ND, D, M, families
 from symrnn.ndim.claims_nd import _placement, eq_term_forms
 from symrnn.numeric import jacobian, jacobian_product
 
@@ -22,25 +22,31 @@ def _f(matrix: list[list[str]]) -> np.ndarray:
     return np.array([[float(Fraction(x)) for x in row] for row in matrix])
 
 
-@pytest.mark.parametrize("cid", sorted(CHECKS_ND))
-def test_each_claim_reaches_its_expected_nd_verdict_with_json_evidence(cid):
-    v = CHECKS_ND[cid]()
-    assert v.status == EXPECTED_ND[cid], v.method
-    assert "n >= 2" in v.statement
+@pytest.mark.parametrize("rid", sorted(CHECKS_ND))
+def test_each_nd_reading_reaches_its_recorded_verdict_with_json_evidence(rid):
+    reading = get_reading(rid)
+    v = reading.run()
+    assert v.status == reading.expected, v.method
+    assert "n ≥ 2" in v.statement
     json.dumps(v.to_json())
     assert v.evidence
 
 
-def test_every_nd_claim_is_a_claim_of_the_article():
-    assert set(CHECKS_ND) <= set(claim_ids()) and set(CHECKS_ND) == set(EXPECTED_ND)
+def test_every_nd_check_is_a_reading_of_the_registry():
+    assert set(CHECKS_ND) <= set(reading_ids())
+    assert all(get_reading(r).check is CHECKS_ND[r] for r in CHECKS_ND)
 
 
-def test_refuted_claims_carry_exact_rational_counterexamples():
-    for cid, status in EXPECTED_ND.items():
-        if status == "refuted":
-            ev = CHECKS_ND[cid]().evidence
-            inst = ev.get("instances", [ev.get("explosion_half")])[0]
-            assert inst["holds"] and inst["contains_exact"], cid
+def test_refuted_readings_carry_exact_rational_counterexamples():
+    refuted = [rid for rid in CHECKS_ND if get_reading(rid).expected == "refuted"]
+    assert len(refuted) == 8
+    for rid in refuted:
+        ev = CHECKS_ND[rid]().evidence
+        if "two_norm_counterexample" in ev:  # exact rationals: h_1 = (18/25, 18/25)
+            assert Fraction(ev["two_norm_counterexample"]["norm2_sq"]) > 1
+            continue
+        inst = ev.get("instances", [ev.get("explosion_half")])[0]
+        assert inst["holds"] and inst["contains_exact"], rid
 
 
 class TestFamiliesNumerically:
@@ -89,7 +95,7 @@ class TestCheckersFail:
 
     def test_placement_is_not_proved_when_the_claimed_form_is_wrong(self):
         good, wrong = eq_term_forms()["eq9"]
-        v = _placement(wrong, good, "swapped")
+        v = _placement(wrong, good)
         assert v.status == "unknown"
 
     def test_the_eq9_term_with_U_transposed_is_refuted(self):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 import sympy
@@ -28,10 +27,9 @@ def test_lstm_c_path_at_n_16_is_proved():
     assert check_elementwise(matrix_form("lstm", "article"), 16).proved
 
 
-def test_lstm_all_blocks_at_n_8_take_under_two_seconds():
-    start = time.perf_counter()
+def test_lstm_all_blocks_at_n_8_are_proved():
+    # the time budget is measured by benchmarks/bench_ndim.py, not asserted here
     assert all(check_elementwise(matrix_form("lstm", k), 8).proved for k in FORM_KEYS["lstm"])
-    assert time.perf_counter() - start < 2
 
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru", "gru_torch", "variant"])

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from symrnn.ndim import EXPECTED_ND, MATRIX_FORM_CHECKS, NEW_CLAIMS
+from symrnn.claims import get_claim, get_reading
+from symrnn.ndim import CHECKS_ND, MATRIX_FORM_CHECKS, NEW_CLAIMS
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = {
     "ndim_matrix_forms.py": [f"matrix-form-{c}: proved" for c in MATRIX_FORM_CHECKS],
-    "ndim_claims.py": [f"{k}: {v}" for k, v in EXPECTED_ND.items()],
-    "ndim_pascanu.py": [f"{c['id']}: {c['expected']}" for c in NEW_CLAIMS],
+    "ndim_claims.py": [f"{k}: {get_reading(k).expected}" for k in CHECKS_ND],
+    "ndim_pascanu.py": [f"{r.id}: {r.expected}" for c in NEW_CLAIMS
+                        for r in get_claim(c["id"]).readings],
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from symrnn import claim_ids, get_claim
+from symrnn.claims import get_reading, reading_ids
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = sorted((ROOT / "proofs").glob("*.py"))
@@ -26,10 +26,10 @@ def test_a_proof_script_prints_expected_verdict_lines_and_exits_zero(script):
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
                          cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
-    verdicts = re.findall(r"^([\w-]+): (proved|refuted|unknown)$", out.stdout, flags=re.M)
+    verdicts = re.findall(r"^([\w/-]+): (proved|refuted|unknown)$", out.stdout, flags=re.M)
     assert verdicts, "no verdict line"
-    for cid, status in verdicts:  # ndim_ scripts print n-D verdicts (status_nd)
-        if cid in claim_ids() and not script.stem.startswith("ndim_"):
-            assert status == get_claim(cid).expected, cid
+    for rid, status in verdicts:  # one line per reading (matrix-form lines are not readings)
+        if rid in reading_ids():
+            assert status == get_reading(rid).expected, rid
     doc = script.read_text(encoding="utf-8")
     assert doc.startswith('"""') and "Run:" in doc

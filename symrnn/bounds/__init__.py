@@ -2,14 +2,12 @@
 
 Every bound of the article proved in Arb ball arithmetic over its whole domain — unbounded
 domains through analytic tail lemmas, never a truncated range — with JSON certificates that
-:func:`check_certificate` re-verifies from scratch. :data:`CHECKS` maps claim ids to checks.
+:func:`check_certificate` re-verifies from scratch. The claim registry
+(:mod:`symrnn.claims.readings`) names the checks of each reading.
 """
 
 from .certificate import CheckResult as CheckResult
 from .certificate import check_certificate as check_certificate
-from .claims import CHECKS as CHECKS
-from .claims import EXPECTED as EXPECTED
-from .claims import STATEMENTS as STATEMENTS
 from .invariants import multilinear_range as multilinear_range
 from .tanh_in_u import tanh_in_u_sup as tanh_in_u_sup
 from .terms import TermSup as TermSup
@@ -20,7 +18,7 @@ from .xsech2 import prove_xsech2_bound as prove_xsech2_bound
 from .xsech2 import xsech2_supremum as xsech2_supremum
 
 __all__ = [
-    "CHECKS", "EXPECTED", "STATEMENTS", "CheckResult", "Supremum", "TermSup",
+    "CheckResult", "Supremum", "TermSup",
     "check_certificate", "comparison_table", "multilinear_range", "prove_xsech2_bound",
     "tanh_in_u_sup", "term_suprema", "xsech2_supremum",
 ]

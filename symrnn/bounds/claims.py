@@ -1,80 +1,34 @@
-"""The bound claims of the article, each made precise and checked: the registry's interface.
+"""The checks of the bound readings whose argument is a certified supremum.
 
-``CHECKS[claim_id]()`` returns a :class:`~symrnn.verify.verdict.Verdict` whose ``evidence``
-carries the certified numbers (enclosures as ``"[mid +/- rad]"`` strings plus outward-rounded
-decimal ``lower``/``upper``) and the certificates, re-checked by the independent checker
-of :mod:`symrnn.bounds.certificate` before "proved" is returned. ``STATEMENTS`` holds the
-precise statement checked; ``EXPECTED`` the verdict the mathematics gives.
+Each function returns a :class:`~symrnn.verify.verdict.Verdict` whose ``evidence`` carries
+the certified numbers (enclosures as ``"[mid +/- rad]"`` strings plus outward-rounded decimal
+``lower``/``upper``) and the certificates, re-checked by the independent checker of
+:mod:`symrnn.bounds.certificate` before "proved" is returned. The precise statement of each
+reading, and the verdict it is recorded to reach, live in the claim registry
+(:mod:`symrnn.claims.readings`), which names these functions.
 
->>> CHECKS["xsech2-bound"]().status
+>>> check_xsech2_bound().status
 'proved'
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
 import sympy
 from flint import arb
 
+from ..verify.lemmas import lemma_statuses
 from ..verify.verdict import Verdict
-from . import invariants, relu_clip, tanh_in_u
+from . import tanh_in_u
 from ._interval import ball_str, lower_str, point, upper_str
 from .certificate import check_certificate
 from .terms import GSTAR, K, TermSup, reset_factor_lemmas, term_suprema
 from .xsech2 import prove_xsech2_bound, xsech2_supremum
 
-__all__ = ["CHECKS", "EXPECTED", "STATEMENTS"]
-
-STATEMENTS: dict[str, str] = {
-    "xsech2-bound": (
-        "sup over all real c of |(1 - tanh^2 c) c| < 0.45; the supremum g* = c* - 1/(4c*) "
-        "(2c* tanh c* = 1) is attained exactly at c = +-c*"
-    ),
-    "tanh-bounded-in-U": (
-        "1-D: for every a = W x_t + b and fixed h_{t-1} != 0, sup over U in R of "
-        "|(1 - tanh^2(a + U h_{t-1})) U| = S(|a|)/|h_{t-1}| < inf, where S(A) = u - 1/(4u), "
-        "2u tanh(u - A) = 1, u > A; |a| <= S(|a|) <= |a| + g*, S(0) = g* (attained)"
-    ),
-    "relu-unbounded": relu_clip.STATEMENTS["relu-unbounded"],
-    "clip-prevents-explosion": relu_clip.STATEMENTS["clip-prevents-explosion"],
-    "four-gates": (
-        "eq9's term f_t(1 - f_t) o_{t-1} (1 - tanh^2 c_{t-1}) c_{t-1} U_f satisfies "
-        "|term| <= (g*/4)|U_f| ~ 0.1119|U_f| (strictly < for U_f != 0) for all gates in (0,1) "
-        "and all real c_{t-1}; g*/4 is the supremum (not attained: o_{t-1} < 1). So the term is below 1 whenever "
-        "|U_f| <= 4/g* ~ 8.93: small unless U_f is large"
-    ),
-    "secondary-terms-small": (
-        "Each LSTM secondary term is eq6's form (a (1 - tanh^2) factor times U) times further "
-        "factors in (0,1), so pointwise |term| <= |U_*| (strictly < for U_* != 0), while eq6's supremum |U| is attained "
-        "(h_t = 0). The suprema are (g*/4)|U_f| (eq9), |U_i|/4 (eq10a), |U_c| (eq10b), none "
-        "attained: strictly smaller worst case than eq6 for eq9 and eq10a, equal for eq10b "
-        "(the squeeze is pointwise, not uniform, for eq10b)"
-    ),
-    "forget-dominant": (
-        "For eq8 at every admissible point: |dc_t/dc_{t-1} - f_t| <= eps(U) := (g*/4)|U_f| + "
-        "|U_i|/4 + |U_c| (sum of the certified term suprema; strict unless all three weights are "
-        "0), with f_t in (0,1). Hence "
-        "dc_t/dc_{t-1} in [f_t - eps, f_t + eps] subset (-eps, 1 + eps): per-step gain < 1 + eps "
-        "(little explosion risk when eps is small), and if f_t <= 1 - eta at every step with "
-        "eps <= eta, |dc_t/dc_{t-1}| < 1 (vanishing is governed by f_t near 1)"
-    ),
-    "gru-less-stable": (
-        "Term by term at equal weight magnitudes, every eq13 (GRU) secondary supremum is >= the "
-        "matching LSTM one: |U_z|/4 (z(1-z) h U_z, attained at |h_{t-1}| = 1) >= (g*/4)|U_f| "
-        "(strictly for nonzero equal magnitudes); "
-        "|U_z|/4 (z(1-z) hhat U_z) = |U_i|/4; psi(|U_r|)|U_h| >= |U_c|, with psi(k) = 1 (k <= 1), "
-        "(1+k)^2/(4k) > 1 (k > 1): the factor 1 + (1 - r_t) h_{t-1} U_r amplifies when |U_r| > 1. "
-        "The GRU's certified bound on |dh_t/dh_{t-1} - (1 - z_t)| is |U_z|/2 + psi(|U_r|)|U_h| "
-        "versus the LSTM's (g*/4)|U_f| + |U_i|/4 + |U_c|"
-    ),
-    "gru-h-bounded": invariants.STATEMENTS["gru-h-bounded"],
-    "lstm-c-unbounded": invariants.STATEMENTS["lstm-c-unbounded"],
-}
-
-EXPECTED: dict[str, str] = {k: "proved" for k in STATEMENTS}
+__all__ = ["check_xsech2_bound", "check_tanh_bounded_in_u", "check_four_gates",
+           "check_secondary_terms_small", "check_forget_dominant", "check_gru_less_stable"]
 
 _BOUND = Fraction(45, 100)
 
@@ -107,7 +61,6 @@ def check_xsech2_bound() -> Verdict:
                              "bound": proof.evidence.get("certificate")},
             "checker": {"supremum": sup_check, "bound": bound_check},
         },
-        statement=STATEMENTS["xsech2-bound"],
     )
 
 
@@ -132,7 +85,6 @@ def check_tanh_bounded_in_u() -> Verdict:
         evidence={"steps": steps, "a=0": {"sup_times_|h|": ball_str(g), "lower": lower_str(g),
                                           "upper": upper_str(g)},
                   "samples": samples},
-        statement=STATEMENTS["tanh-bounded-in-U"],
     )
 
 
@@ -155,7 +107,6 @@ def check_four_gates() -> Verdict:
         "|(1 - tanh^2 c)c| <= g* (xsech2)",
         evidence={"term": t9.to_json(), "U_f_threshold_for_term_below_1":
                   {"enclosure": ball_str(4 / t9.factor) if t9.factor else None}},
-        statement=STATEMENTS["four-gates"],
     )
 
 
@@ -172,7 +123,6 @@ def check_secondary_terms_small() -> Verdict:
         "exact term suprema over the admissible gate box (terms.py)",
         evidence={"eq6": rnn.to_json(), "lstm": [r.to_json() for r in rows],
                   "strictly_smaller_sup": strict, "same_sup_as_eq6": equal},
-        statement=STATEMENTS["secondary-terms-small"],
     )
 
 
@@ -180,16 +130,17 @@ def check_forget_dominant() -> Verdict:
     main = term_suprema("lstm")[0]
     rows = _lstm_rows()
     eps = sum((r.factor_formula * sympy.Abs(r.weight) for r in rows), sympy.Integer(0))
+    lemmas = lemma_statuses("triangle")
     ok = (main.role == "main" and str(main.expr) == "f_t" and main.factor_formula == 1
-          and not main.attained and all(r.factor is not None for r in rows))
+          and not main.attained and all(r.factor is not None for r in rows)
+          and lemmas["triangle"]["status"] == "proved")
     return Verdict(
         "proved" if ok else "unknown",
-        "triangle inequality over the certified term suprema; main term f_t in (0, 1)",
-        evidence={"main": main.to_json(), "eps(U)": str(eps),
+        "lemma triangle over the certified term suprema; main term f_t in (0, 1)",
+        evidence={"main": main.to_json(), "eps(U)": str(eps), "lemmas": lemmas,
                   "eps_coefficients": {str(r.weight): {"enclosure": ball_str(r.factor),
                                                        "upper": upper_str(r.factor)}
                                        for r in rows if r.factor is not None}},
-        statement=STATEMENTS["forget-dominant"],
     )
 
 
@@ -219,19 +170,4 @@ def check_gru_less_stable() -> Verdict:
                                                    "lstm": f"(g*/4 + 1/4 + 1)u = "
                                                            f"{ball_str(t9.factor + arb(5) / 4)}u"
                                                    if t9.factor else None}},
-        statement=STATEMENTS["gru-less-stable"],
     )
-
-
-CHECKS: dict[str, Callable[[], Verdict]] = {
-    "xsech2-bound": check_xsech2_bound,
-    "tanh-bounded-in-U": check_tanh_bounded_in_u,
-    "relu-unbounded": relu_clip.check_relu_unbounded,
-    "clip-prevents-explosion": relu_clip.check_clip_prevents_explosion,
-    "four-gates": check_four_gates,
-    "secondary-terms-small": check_secondary_terms_small,
-    "forget-dominant": check_forget_dominant,
-    "gru-less-stable": check_gru_less_stable,
-    "gru-h-bounded": invariants.check_gru_h_bounded,
-    "lstm-c-unbounded": invariants.check_lstm_c_unbounded,
-}

@@ -32,31 +32,16 @@ from __future__ import annotations
 import sympy
 
 from ..activations import relu
+from ..derivation.forward import forward_derivative
+from ..verify.lemmas import lemma_statuses
 from ..verify.identity import check_identity
 from ..verify.verdict import Verdict
 from .tanh_in_u import tanh_in_u_sup
 
-__all__ = ["check_relu_unbounded", "check_clip_prevents_explosion", "STATEMENTS"]
+__all__ = ["check_relu_unbounded", "check_clip_prevents_explosion",
+           "check_clip_vanishing_not_fixed", "check_clip_bounded_in_t"]
 
 a, U, h, M = sympy.symbols("a U h_{t-1} M", real=True)
-
-STATEMENTS = {
-    "relu-unbounded": (
-        "For h_t = phi(a + U h_{t-1}) (a = W x_t + b): |dh_t/dh_{t-1}| <= |U| for phi = tanh "
-        "and phi = relu. For relu, on the positive half-axis dh_t/dh_{t-1} = U, and for every "
-        "fixed h_{t-1} != 0 and a, sup over U of |dh_t/dh_{t-1}| = inf; for tanh it is the "
-        "finite S(|a|)/|h_{t-1}|."
-    ),
-    "clip-prevents-explosion": (
-        "1-D: if |U| <= 1 then for the tanh and relu RNNs every factor dh_k/dh_{k-1} of eq3's "
-        "coefficients has absolute value <= 1, so every coefficient (product of factors) is <= 1 "
-        "in absolute value for every t and |dh_t/dtheta| <= sum_k |dh_k/dtheta| (no exponential "
-        "growth). Clipping does not prevent vanishing: relu with U = 1/2 and positive "
-        "pre-activations has coefficient exactly 2^-(t-1). (n-D: entrywise clipping does not "
-        "bound the spectral norm; U = [[1,1],[1,1]] gives U^k = 2^(k-1) U.)"
-    ),
-}
-
 
 def _derivative(phi: str) -> sympy.Expr:
     z = a + U * h
@@ -65,7 +50,7 @@ def _derivative(phi: str) -> sympy.Expr:
 
 
 def check_relu_unbounded() -> Verdict:
-    """Exact check of *relu-unbounded* (see :data:`STATEMENTS`)."""
+    """``relu-unbounded/1d``: |phi' U| <= |U|, and relu is unbounded in U."""
     d_tanh, d_relu = _derivative("tanh"), _derivative("relu")
     # |phi'| <= 1: tanh' = 1 - tanh^2 (a square subtracted from 1), relu' = Heaviside in {0,1}.
     tanh_ok = sympy.expand(d_tanh - (1 - sympy.tanh(a + U * h) ** 2) * U) == 0
@@ -98,39 +83,81 @@ def check_relu_unbounded() -> Verdict:
             "tanh_contrast": {k: tanh_sup[k] for k in ("a", "h", "enclosure", "lower",
                                                        "upper")},
         },
-        statement=STATEMENTS["relu-unbounded"],
     )
 
 
-def check_clip_prevents_explosion(steps: int = 20) -> Verdict:
-    """Exact check of *clip-prevents-explosion* (see :data:`STATEMENTS`)."""
-    # 1-D: |phi' U| <= |U| <= 1 per factor (phi' in [0, 1]); the product of t - 1 factors
-    # is then <= 1 in absolute value. The witnesses below are exact rationals.
-    half = sympy.Rational(1, 2)
-    coeff = sympy.Integer(1)
-    for _ in range(steps - 1):
-        coeff *= _derivative("relu").subs({a: 1, U: half, h: 1})  # pre-activation 3/2 > 0
-    vanishes = coeff == half ** (steps - 1)
-    ones = sympy.Matrix([[1, 1], [1, 1]])
-    power = ones**10
-    nd_grows = power == 2**9 * ones
+def check_clip_prevents_explosion() -> Verdict:
+    """``clip-prevents-explosion/1d``: with |U| <= 1 every factor, hence every coefficient
+    of (3), has modulus <= 1."""
     # the per-factor bound, exactly: 1 - tanh^2 u = 4E/(1 + E)^2 with E = e^{2u} > 0, and
     # (1 + E)^2 - 4E = (1 - E)^2 >= 0, so 0 < 1 - tanh^2 u <= 1; relu' is 0 or 1
     E = sympy.exp(2 * a)
     sech2 = check_identity(1 - sympy.tanh(a) ** 2, 4 * E / (1 + E) ** 2)
     am_gm = check_identity((1 + E) ** 2 - 4 * E, (1 - E) ** 2)
-    ok = vanishes and nd_grows and sech2.proved and am_gm.proved
+    relu_ok = sympy.expand(_derivative("relu") - sympy.Heaviside(a + U * h) * U) == 0
+    lemmas = lemma_statuses("product-monotone", "power-bound", "triangle")
+    ok = sech2.proved and am_gm.proved and relu_ok and all(
+        v["status"] == "proved" for v in lemmas.values())
     return Verdict(
         "proved" if ok else "unknown",
-        "exact: |phi'| <= 1 per factor; witness products in exact rationals",
+        "exact: |phi'| <= 1 per factor (identities), lemmas product-monotone, power-bound "
+        "and triangle",
         evidence={
-            "per_factor_bound": "|dh_k/dh_{k-1}| = |phi'(.)| |U| <= |U| <= 1 (phi' in [0, 1])",
+            "per_factor_bound": "|dh_k/dh_{k-1}| = |phi'(.)| |U| <= |U| <= 1 (phi' in [0, 1]; "
+                                "product-monotone)",
             "tanh_prime_in_(0,1]": {"1 - tanh^2 u = 4E/(1+E)^2, E = e^(2u)": sech2.status,
                                     "(1+E)^2 - 4E = (1-E)^2": am_gm.status},
-            "vanishing_witness": {"cell": "relu", "U": "1/2", "a": "1", "h": "1",
-                                  "t": steps, "coefficient": str(coeff)},
-            "n_dim_caveat": {"U": "[[1, 1], [1, 1]]", "U^10": str(power.tolist()),
-                             "equals_2^9_U": bool(nd_grows)},
+            "relu_prime": "Heaviside(a + U h) in {0, 1}",
+            "coefficients": "|∏_{j=k+1}^{t} dh_j/dh_{j-1}| <= 1 (power-bound with q = 1)",
+            "gradient": "|dh_t/dθ| <= Σ_k |coefficient_k| |∂h_k/∂θ| <= Σ_k |∂h_k/∂θ| (triangle)",
+            "lemmas": lemmas,
         },
-        statement=STATEMENTS["clip-prevents-explosion"],
+    )
+
+
+def check_clip_vanishing_not_fixed(steps: int = 20) -> Verdict:
+    """``clip-prevents-explosion/vanishing-not-fixed``: relu, U = 1/2: coefficient 2^-(t-1)."""
+    half = sympy.Rational(1, 2)
+    factor = _derivative("relu").subs({a: 1, U: half, h: 1})  # pre-activation 3/2 > 0
+    coeff = factor ** (steps - 1)
+    ok = factor == half and coeff == half ** (steps - 1)
+    return Verdict(
+        "proved" if ok else "unknown",
+        "exact witness: the relu RNN with U = 1/2 and positive pre-activations has every "
+        "factor equal to 1/2",
+        evidence={"cell": "relu", "U": "1/2", "a": "1", "h": "1", "factor": str(factor),
+                  "t": steps, "coefficient": str(coeff),
+                  "general_t": "coefficient of ∂h_1/∂θ = (1/2)^(t-1) -> 0 (geometric-limit)",
+                  "lemmas": lemma_statuses("geometric-limit")},
+    )
+
+
+def check_clip_bounded_in_t(steps: int = 4) -> Verdict:
+    """``clip-prevents-explosion/bounded-in-t``: refuted: tanh RNN with U = 1, b = 0,
+    W x = 0, h_0 = 0 stays at h = 0, and dh_t/db = t."""
+    F = sympy.tanh(a + U * h)  # eq (5) with a = W x_t + b
+    at = {a: 0, U: 1, h: 0}
+    fixed = F.subs(at) == 0
+    J, P = sympy.diff(F, h).subs(at), sympy.diff(F, a).subs(at)  # ∂h_t/∂b = ∂h_t/∂a
+    d = sympy.Symbol("d")  # (2): d_t = J d_{t-1} + P; closed form d_t = t
+    recurrence = check_identity(J * d + P, d + 1).proved
+    # cross-check: the derivative of the cell written out over `steps` steps, node by node
+    b = sympy.Symbol("b")
+    hk = sympy.Integer(0)
+    for _ in range(steps):
+        hk = sympy.tanh(b + hk)
+    unrolled = forward_derivative(hk, b).subs(b, 0)
+    ok = fixed and J == 1 and P == 1 and recurrence and unrolled == steps
+    return Verdict(
+        "refuted" if ok else "unknown",
+        "exact family: |U| = 1 is clipped, yet dh_t/db = t for every t (eq (2)'s recurrence "
+        f"d_t = d_(t-1) + 1 at the fixed point h = 0; the derivative of {steps} written-out "
+        "steps agrees)",
+        witness={sympy.Symbol("W"): sympy.Integer(0), sympy.Symbol("b"): sympy.Integer(0),
+                 U: sympy.Integer(1), sympy.Symbol("h_0"): sympy.Integer(0)} if ok else None,
+        evidence={"cell": "rnn (tanh)", "U": "1", "W x_t + b": "0", "h_0": "0",
+                  "h_t": "0 for every t", "dh_t/dh_{t-1}": str(J), "∂h_t/∂b": str(P),
+                  "dh_t/db": "t", f"dh_{steps}/db (unrolled)": str(unrolled),
+                  "why": "clipping bounds every coefficient by 1, not their sum: the t terms of "
+                         "(3) add up (linear growth, not exponential)"},
     )

@@ -156,13 +156,12 @@ def _claim_blocks(r: ClaimResult, empirical: bool) -> list[Block]:
     out.append(Paragraph((Text(c.en),), "English"))
     out += _forms(c.id)
     shown = ("printed", "derived") if c.id in DERIVED else ()
-    out += _verdict_blocks(r.verdict, "Verdict", shown)
-    if r.verdict.status != c.expected:
-        out.append(Paragraph((Text(f"NOT as recorded: expected {c.expected}", "bold"),)))
-    if r.verdict_nd is not None:
-        out += _verdict_blocks(r.verdict_nd, "n-D verdict")
-        if r.verdict_nd.status != c.expected_nd:
-            out.append(Paragraph((Text(f"NOT as recorded: expected {c.expected_nd}", "bold"),)))
+    for rr in r.readings:
+        label = f"Reading {rr.reading.id}" + (" (principal)" if rr.reading.principal else "")
+        out += _verdict_blocks(rr.verdict, label, shown if rr.reading.principal else ())
+        if not rr.as_expected:
+            out.append(Paragraph((Text(f"NOT as recorded: expected {rr.reading.expected}",
+                                       "bold"),)))
     for e in c.errata:
         effect = "changes the mathematics" if e["changes_mathematics"] else \
             "does not change the mathematics"
@@ -175,18 +174,21 @@ def _claim_blocks(r: ClaimResult, empirical: bool) -> list[Block]:
 def _summary(results: Sequence[ClaimResult]) -> list[Block]:
     rows = []
     for r in results:
-        nd = r.verdict_nd.status if r.verdict_nd is not None else "–"
-        rows.append(((Text(r.claim.id, "ref", claim_anchor(r.claim.id)),),
-                     (Text(r.claim.method),), (Text(r.verdict.status, "bold"),), (Text(nd),),
-                     (Text("yes" if r.as_expected else "NO"),)))
-    counts = ", ".join(f"{sum(r.verdict.status == s for r in results)} {s}" for s in STATUSES)
-    nd_counts = ", ".join(f"{sum(r.verdict_nd is not None and r.verdict_nd.status == s for r in results)} {s}"
+        for rr in r.readings:
+            rows.append(((Text(rr.reading.id, "ref", claim_anchor(r.claim.id)),),
+                         (Text(r.claim.method if rr.reading.principal else ""),),
+                         (Text(rr.verdict.status, "bold"),),
+                         (Text("yes" if rr.as_expected else "NO"),)))
+    readings = [rr for r in results for rr in r.readings]
+    counts = ", ".join(f"{sum(rr.verdict.status == s for rr in readings)} {s}"
+                       for s in STATUSES)
+    principal = ", ".join(f"{sum(r.verdict.status == s for r in results)} {s}"
                           for s in STATUSES)
     return [Heading(1, "Summary", "summary"),
-            Paragraph((Text(f"{len(results)} claims, 1-D: {counts}; n-D (where the claim has an "
-                            f"n-dimensional reading): {nd_counts}."),)),
-            Table(("claim", "method", "1-D", "n-D", "as recorded"), tuple(rows),
-                  "Every claim, its method and verdicts.")]
+            Paragraph((Text(f"{len(results)} claims, {len(readings)} readings: {counts}. "
+                            f"Principal readings (each claim's status): {principal}."),)),
+            Table(("reading", "method", "verdict", "as recorded"), tuple(rows),
+                  "Every reading of every claim and its verdict.")]
 
 
 def _cell_blocks(cell: Cell) -> list[Block]:

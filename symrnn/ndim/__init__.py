@@ -3,11 +3,10 @@
 * :func:`matrix_form` — each cell's Jacobian blocks in matrix form, as papers write them;
 * :func:`prove_block`, :func:`prove_cell` — proofs for every n (generic entry (k, l));
 * :func:`check_elementwise` — the explicit entrywise check for n ≤ 16;
-* :data:`CHECKS_ND`, :data:`NEW_CLAIMS`, :data:`MATRIX_FORM_CHECKS` — n-D verdicts.
+* :data:`CHECKS_ND`, :data:`NEW_CLAIMS`, :data:`MATRIX_FORM_CHECKS` — the checks of the n-D readings.
 """
 
 from .claims_nd import CHECKS_ND as CHECKS_ND
-from .claims_nd import EXPECTED_ND as EXPECTED_ND
 from .claims_nd import MATRIX_FORM_CHECKS as MATRIX_FORM_CHECKS
 from .claims_nd import NEW_CLAIMS as NEW_CLAIMS
 from .dimension_free import NotAPathError as NotAPathError
@@ -30,7 +29,7 @@ from .matrix_form import block_form as block_form
 from .matrix_form import matrix_form as matrix_form
 
 __all__ = [
-    "CHECKS_ND", "EXPECTED_ND", "MATRIX_FORM_CHECKS", "NEW_CLAIMS", "FORM_KEYS", "MAX_N", "BlockForm", "D", "I", "M", "NotAPathError", "Path", "Plus", "Times",
+    "CHECKS_ND", "MATRIX_FORM_CHECKS", "NEW_CLAIMS", "FORM_KEYS", "MAX_N", "BlockForm", "D", "I", "M", "NotAPathError", "Path", "Plus", "Times",
     "block_form", "check_elementwise", "find_witness", "generic_entry", "matrix_form",
     "paths_equal", "prove_block", "prove_cell",
 ]

@@ -31,6 +31,7 @@ import sympy
 
 from ..activations import sigmoid
 from ..verify.identity import check_identity
+from ..verify.lemmas import lemma_statuses
 from ..verify.verdict import Verdict
 from . import families
 from .dimension_free import prove_block
@@ -62,28 +63,23 @@ def gammas() -> dict[str, Any]:
     }
 
 
-def _norm_lemma() -> str:
-    return ("‖diag(d) U‖₂ <= max_k |d_k| ‖U‖₂ (‖diag(d)‖₂ = max_k |d_k|, submultiplicativity)")
-
-
 def check_norm_bound() -> Verdict:
     g = gammas()
     form = prove_block(matrix_form("rnn"))
     tight = families.relu_scaled_identity(1)  # U = I, all pre-activations positive
+    lemmas = lemma_statuses("diag-norm", "operator-norm-product")
     ok = (form.proved and g["sigmoid"]["identity"] == "proved"
           and g["tanh"]["identity"] == "proved" and g["tanh"]["attained_at_0"]
-          and g["sigmoid"]["attained_at_0"] and tight["holds"])
-    statement = ("n >= 1: for h_t = φ(W x_t + U h_{t-1} + b), ‖dh_t/dh_{t-1}‖₂ = "
-                 "‖diag(φ'(a_t)) U‖₂ <= γ ‖U‖₂ with γ = sup|φ'| = 1 (tanh), 1/4 (σ); tight")
+          and g["sigmoid"]["attained_at_0"] and tight["holds"]
+          and all(v["status"] == "proved" for v in lemmas.values()))
     evidence = {"matrix_form": str(matrix_form("rnn")), "matrix_form_proof": form.status,
-                "gammas": g, "lemma": _norm_lemma(),
+                "gammas": g, "lemmas": lemmas,
                 "tight": "at h_{t-1} with a_t = 0 (φ'(0) = γ), J = γ U; e.g. relu/U = I: "
                          "J = I", "tight_instance": tight}
     if not ok:
-        return Verdict("unknown", "a step of the proof did not check", evidence=evidence,
-                       statement=statement)
-    return Verdict("proved", "exact: eq6's matrix form for every n, exact γ, norm lemma",
-                   evidence=evidence, statement=statement)
+        return Verdict("unknown", "a step of the proof did not check", evidence=evidence)
+    return Verdict("proved", "exact: eq6's matrix form for every n, exact γ, lemmas diag-norm "
+                   "and operator-norm-product", evidence=evidence)
 
 
 def check_vanishing_sufficient() -> Verdict:
@@ -91,37 +87,33 @@ def check_vanishing_sufficient() -> Verdict:
     half = sympy.eye(2) / 2
     T = 30
     product = half**T
-    ok = base.proved and product == sympy.eye(2) / 2**T
-    statement = ("n >= 1: if ‖U‖₂ < 1/γ then ‖dh_T/dh_0‖₂ = ‖J_T ⋯ J_1‖₂ <= (γ‖U‖₂)^T -> 0 "
-                 "geometrically, for every input sequence and trajectory")
+    lemmas = lemma_statuses("operator-norm-product", "power-bound", "geometric-limit")
+    ok = (base.proved and product == sympy.eye(2) / 2**T
+          and all(v["status"] == "proved" for v in lemmas.values()))
     evidence = {"steps": ["‖J_t‖₂ <= γ‖U‖₂ (pascanu-norm-bound)",
-                          "‖J_T ⋯ J_1‖₂ <= ∏ ‖J_t‖₂ (submultiplicativity)",
-                          "η = γ‖U‖₂ < 1 gives η^T -> 0"],
+                          "‖J_T ⋯ J_1‖₂ <= ∏ ‖J_t‖₂ <= η^T, η = γ‖U‖₂ (operator-norm-product, "
+                          "power-bound)", "η < 1 gives η^T -> 0 (geometric-limit)"],
+                "lemmas": lemmas,
                 "example": {"cell": "tanh RNN at h = 0", "U": "I/2", "T": T,
                             "product": f"I/2^{T}"}}
     if not ok:
-        return Verdict("unknown", "the norm bound did not check", evidence=evidence,
-                       statement=statement)
-    return Verdict("proved", "exact: norm bound + submultiplicativity", evidence=evidence,
-                   statement=statement)
+        return Verdict("unknown", "the norm bound did not check", evidence=evidence)
+    return Verdict("proved", "exact: norm bound, lemmas operator-norm-product, power-bound and "
+                   "geometric-limit", evidence=evidence)
 
 
 def check_eigenvalue_version() -> Verdict:
     fam = families.pascanu_fixed_point()
-    statement = ("n >= 2: if the largest absolute eigenvalue ρ(U) < 1/γ then ‖dh_T/dh_0‖₂ -> 0 "
-                 "— FALSE for non-normal U: ρ(U) = 1/2 < 1 = 1/γ (tanh) and ‖dh_T/dh_0‖₂ >= "
-                 "(13/10)^T along a fixed point")
     evidence = {"counterexample": fam,
                 "why": "ρ(diag(d) U) can exceed ρ(U) when U is not normal; only the spectral "
                        "norm (largest singular value) bounds every product",
                 "growth": "‖J^T‖₂ >= ρ(J)^T and ρ(J) > 13/10 since p(13/10) < 0 for the "
                           "characteristic polynomial p (p -> +inf)"}
     if not (fam["holds"] and fam["contains_exact"]):
-        return Verdict("unknown", "the counterexample did not check", evidence=evidence,
-                       statement=statement)
+        return Verdict("unknown", "the counterexample did not check", evidence=evidence)
     return Verdict("refuted", "exact counterexample: fixed point of a tanh RNN with ρ(U) = 1/2 "
                    "and a Jacobian eigenvalue > 13/10; Arb re-check of the Jacobian and of "
-                   "the fixed point", evidence=evidence, statement=statement)
+                   "the fixed point", evidence=evidence)
 
 
 def _claim(cid: str, en: str, method: str, expected: str,

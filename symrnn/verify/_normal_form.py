@@ -273,36 +273,126 @@ def _field_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
     return bool(num == 0 and den != 0)
 
 
-def opaque_form_is_zero(expr: sympy.Expr, max_layers: int = 64) -> bool:
+def _symbolic_powers_to_exp(expr: sympy.Expr) -> sympy.Expr:
+    return expr.replace(lambda e: e.is_Pow and not e.exp.is_Rational,
+                        lambda e: sympy.exp(e.exp * sympy.log(e.base)))
+
+
+def opaque_form_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
     """Tier 1: True only if ``expr`` is 0 with every transcendental node an independent
-    variable (nodes with equal function and canonical argument being the same variable)."""
-    expr = sympy.sympify(expr).replace(
-        lambda e: e.is_Pow and not e.exp.is_Rational,
-        lambda e: sympy.exp(e.exp * sympy.log(e.base)),
-    )
+    variable (nodes with equal function and canonical argument being the same variable).
+
+    One pass, innermost first, straight into a polynomial ring whose generators are the
+    free symbols (and E, pi) and one variable per distinct node: a node's key is its
+    function and its argument's canonical form (the fraction reduced by its gcd, with a
+    monic denominator), and nodes with equal keys share one variable. No SymPy expression
+    is rebuilt on the way.
+    """
+    expr = sympy.sympify(expr)
+    if expr.is_Number:
+        return bool(expr == 0)
     kinds = (sympy.tanh, sigmoid, sympy.exp, sympy.log)
-    atoms: dict[sympy.Basic, sympy.Symbol] = {}
 
     def is_node(e: sympy.Basic) -> bool:
         return isinstance(e, kinds) or (e.is_Pow and e.exp.is_Rational and not e.exp.is_Integer)
 
-    for _ in range(max_layers):
-        found = _innermost(expr, is_node)
-        if not found:
-            return _field_is_zero(expr)
-        mapping = {}
-        for node in found:
+    def scan(root: sympy.Basic) -> tuple[dict, set] | None:
+        """Nodes in post-order (children before their node) and leaves; None if a
+        symbolic power b**e needs rewriting first."""
+        nodes: dict[sympy.Basic, None] = {}
+        leaves: set[sympy.Basic] = set()
+        seen: set[sympy.Basic] = set()
+        stack: list[tuple[sympy.Basic, bool]] = [(root, False)]
+        while stack:
+            e, done = stack.pop()
+            if done:
+                nodes[e] = None
+                continue
+            if e in seen:
+                continue
+            seen.add(e)
+            if e.is_Symbol or e is sympy.E or e is sympy.pi:
+                leaves.add(e)
+            elif is_node(e):
+                stack.append((e, True))
+                stack.extend((a, False) for a in e.args)
+            elif e.is_Pow and not e.exp.is_Rational:
+                return None
+            elif e.is_Add or e.is_Mul or e.is_Pow:
+                stack.extend((a, False) for a in e.args)
+            elif not e.is_Rational:
+                raise _OverBudget  # nothing else is supported: no proof
+        return nodes, leaves
+
+    try:
+        found = scan(expr)
+        if found is None:
+            expr = _symbolic_powers_to_exp(expr)
+            found = scan(expr)
+        if found is None:
+            return False
+    except _OverBudget:
+        return False
+    nodes, leaves = found
+    gens = sorted(leaves, key=sympy.default_sort_key) + list(nodes)
+    R, *xs = ring([sympy.Dummy() for _ in gens], QQ)
+    var = dict(zip(gens, xs))
+    keys: dict[object, object] = {}
+    memo: dict[sympy.Basic, tuple] = {e: (var[e], R.one) for e in leaves}
+
+    def check(p):
+        if len(p) > max_terms:
+            raise _OverBudget
+        return p
+
+    def conv(e: sympy.Basic) -> tuple:
+        hit = memo.get(e)
+        if hit is not None:
+            return hit
+        if e.is_Rational:
+            r = (R(QQ(int(e.p), int(e.q))), R.one)
+        elif e.is_Add:
+            n, d = R.zero, R.one
+            for a in e.args:
+                an, ad = conv(a)
+                n, d = (n + an, d) if ad == d else (check(n * ad + an * d), check(d * ad))
+            r = (n, d)
+        elif e.is_Mul:
+            n, d = R.one, R.one
+            for a in e.args:
+                an, ad = conv(a)
+                n, d = check(n * an), check(d * ad)
+            r = (n, d)
+        else:  # an integer power; nodes and leaves are already in memo
+            bn, bd = conv(e.base)
+            k = int(e.exp)
+            r = (check(bn**k), check(bd**k)) if k >= 0 else (check(bd**-k), check(bn**-k))
+        memo[e] = r
+        return r
+
+    def canonical(arg: sympy.Basic) -> object:
+        """The argument as a reduced fraction with a monic denominator (unique)."""
+        n, d = conv(arg)
+        if d == 0:
+            raise _OverBudget  # a division by zero inside the argument: no proof
+        if not d.is_ground:
+            n, d = n.cancel(d)
+        lc = d.LC
+        return frozenset((n * (1 / lc)).items()), frozenset((d * (1 / lc)).items())
+
+    try:
+        for node in nodes:  # innermost first: every node inside `node` is in memo already
             if node.is_Pow:
-                q = int(node.exp.q)
-                key = sympy.Pow(_canonical(node.base), sympy.Rational(1, q), evaluate=False)
-                power = int(node.exp.p)
+                key: object = ("root", int(node.exp.q), canonical(node.base))
+                root, p = keys.setdefault(key, var[node]), int(node.exp.p)
+                memo[node] = (root**p, R.one) if p > 0 else (R.one, root**-p)
             else:
-                key, power = node.func(_canonical(node.args[0]), evaluate=False), 1
-            if key not in atoms:
-                atoms[key] = sympy.Dummy(f"t{len(atoms)}")
-            mapping[node] = atoms[key] ** power
-        expr = expr.xreplace(mapping)
-    return False
+                key = (node.func, canonical(node.args[0]))
+                memo[node] = (keys.setdefault(key, var[node]), R.one)
+        num, den = conv(expr)
+    except _OverBudget:
+        return False
+    return bool(num == 0 and den != 0)
 
 
 def normal_form_is_zero(expr: sympy.Expr, max_layers: int = 32) -> bool:

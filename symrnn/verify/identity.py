@@ -59,6 +59,20 @@ RESERVED_NAMES = frozenset(
 _SUPPORTED = "+, -, *, /, powers, exp, log, tanh and sigmoid"
 
 
+def _distinct_nodes(expr: sympy.Basic) -> Iterator[sympy.Basic]:
+    """Every distinct sub-expression once (a walk of the DAG: unrolled cells share
+    sub-expressions, and their tree is exponentially larger than the DAG)."""
+    seen: set[sympy.Basic] = set()
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        if e in seen:
+            continue
+        seen.add(e)
+        yield e
+        stack.extend(e.args)
+
+
 def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
     """Check that ``expr`` is a real SymPy expression the checker supports.
 
@@ -80,7 +94,7 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
     check_expression(checked, name, IDENTITY_LIMITS)
     by_name: dict[str, sympy.Symbol] = {}
     floats = {}
-    for node in sympy.preorder_traversal(checked):
+    for node in _distinct_nodes(checked):
         if node.is_Symbol:
             extra = _extra_assumptions(node)
             if extra:
@@ -190,7 +204,8 @@ def _statement(lhs: sympy.Expr, rhs: sympy.Expr, limit: int = 400) -> str:
     if max(sizes) > limit:
         return f"lhs = rhs (expressions of more than {limit} nodes; not printed)"
     try:
-        return f"{lhs} = {rhs}"
+        # terms in SymPy's internal order: sorting them for print costs more than the check
+        return f"{sympy.sstr(lhs, order='none')} = {sympy.sstr(rhs, order='none')}"
     except RecursionError:
         return "lhs = rhs (nested too deeply to print)"
 
