@@ -14,13 +14,16 @@ The budget is enforced with ``SIGALRM`` (``setitimer``), so it applies in the ma
 a POSIX system; elsewhere (a worker thread, Windows) the block runs without a limit. Limits
 nest: an inner block cannot extend an outer budget. Code that catches the error by accident
 (a broad ``except`` in a library) does not escape: once expired, the error is raised again
-every 50 ms until the block ends, and on leaving the block.
+every 50 ms until the block ends, and on leaving the block. Where Python cannot propagate it
+(a callback run during ``fork``, a ``__del__``) it is dropped silently — not printed as
+"Exception ignored" — and raised again 50 ms later.
 """
 
 from __future__ import annotations
 
 import math
 import signal
+import sys
 import threading
 import time
 from types import FrameType, TracebackType
@@ -56,6 +59,7 @@ class time_limit:
 
     _stack: list["time_limit"] = []
     _previous_handler: object = None
+    _previous_hook: object = None
 
     def __init__(self, seconds: float | None, what: str, option: str = "timeout") -> None:
         self.seconds = check_timeout(seconds)
@@ -78,6 +82,8 @@ class time_limit:
         self.deadline = time.monotonic() + self.seconds
         if not time_limit._stack:
             time_limit._previous_handler = signal.signal(signal.SIGALRM, time_limit._on_alarm)
+            time_limit._previous_hook = sys.unraisablehook
+            sys.unraisablehook = time_limit._unraisable
         time_limit._stack.append(self)
         time_limit._arm()
         return self
@@ -94,6 +100,7 @@ class time_limit:
         else:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, time_limit._previous_handler)  # type: ignore[arg-type]
+            sys.unraisablehook = time_limit._previous_hook  # type: ignore[assignment]
         self.active = False
         if self.expired and not isinstance(exc, TimeLimitError) and (
                 kind is None or issubclass(kind, Exception)):
@@ -106,6 +113,12 @@ class time_limit:
         if any(t.expired for t in time_limit._stack):
             soonest = now
         signal.setitimer(signal.ITIMER_REAL, max(soonest - now, 1e-3), _REPEAT)
+
+    @staticmethod
+    def _unraisable(info: "sys.UnraisableHookArgs") -> None:
+        if isinstance(info.exc_value, TimeLimitError):
+            return  # raised where it cannot propagate: the repeating alarm raises it again
+        time_limit._previous_hook(info)  # type: ignore[operator]
 
     @staticmethod
     def _on_alarm(signum: int, frame: FrameType | None) -> None:

@@ -260,3 +260,18 @@ def test_progress_bar_is_silent_when_quiet():
     bar = Progress(4, "x", stream=tty, quiet=True)
     bar.update(2), bar.close()
     assert tty.getvalue() == ""
+
+
+def test_a_time_limit_error_raised_where_python_cannot_propagate_it_is_not_printed(capsys):
+    import gc
+
+    class Slow:
+        def __del__(self):
+            time.sleep(0.3)  # the alarm fires in here: Python would print "Exception ignored"
+
+    with pytest.raises(TimeLimitError):
+        with time_limit(0.1, "finalizer"):
+            Slow()
+            gc.collect()
+            time.sleep(2)
+    assert "Exception ignored" not in capsys.readouterr().err

@@ -43,7 +43,8 @@ their text before they are built (``1e999999999`` is refused, never computed); t
 expression must fit :data:`symrnn._limits.CELL_LIMITS` (degree and terms once expanded). A
 UTF-8 byte-order mark at the start of a file is ignored.
 
-Every error is a :class:`CellFileError` whose message starts ``FILE:LINE: field:``.
+Every error is a :class:`CellFileError` (a :class:`~symrnn.LimitError` for an input over a
+limit) whose message starts ``FILE:LINE: field:``.
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def parse_expression(text: str, field: str = "expr") -> sympy.Expr:
             v = node.value
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise _reject(field, text, f"the literal {v!r} is not a real number", allowed)
-            if isinstance(v, int):  # 0x10, 1_000: the value, sized by its bit length
+            if isinstance(v, int):  # 0x10, 1_000: Python's value, sized by its digits
                 try:
                     return sympy.Integer(check_int(field, v, CELL_LIMITS))
                 except LimitError as e:
@@ -216,8 +217,9 @@ def _table(doc: dict[str, Any], section: str, required: bool = True) -> dict[str
 
 def loads_cell(text: str, source: str = "<string>") -> Cell:
     """A validated :class:`Cell` from the TOML ``text`` (``source`` names it in errors)."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as Windows editors write it
     try:
-        return _loads(text.removeprefix("\ufeff"))
+        return _loads(text)
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
         line = int(m.group(1)) if m else 0
