@@ -80,11 +80,15 @@ class Activity:
         stream: where to draw (default ``sys.stderr``); nothing unless it is a TTY.
         quiet: draw nothing.
         delay: seconds before the first line (short work prints nothing).
+        tick: redraw from a background thread; with False the line is redrawn only by
+            :meth:`step` (for work that forks worker processes: forking a process that runs
+            threads is unsafe).
     """
 
     def __init__(self, label: str, stream: TextIO | None = None, quiet: bool = False,
-                 delay: float = 2.0) -> None:
+                 delay: float = 2.0, tick: bool = True) -> None:
         self.label = label
+        self.tick = tick
         self.stream = sys.stderr if stream is None else stream
         self.enabled = is_terminal(self.stream, quiet)
         self.delay = delay
@@ -98,6 +102,17 @@ class Activity:
     def step(self, text: str) -> None:
         """Name the current step (shown after the label)."""
         self.text = text
+        if self.enabled and not self.tick and not self._stop.is_set() and (
+                time.monotonic() - self._start >= self.delay):
+            self._draw()
+
+    def _draw(self) -> None:
+        with self._lock:
+            line = self._line()[:110]
+            pad = max(self._width - len(line), 0)
+            self._width = len(line)
+            self.stream.write("\r" + line + " " * pad)
+            self.stream.flush()
 
     def _line(self) -> str:
         elapsed = time.monotonic() - self._start
@@ -106,21 +121,14 @@ class Activity:
     def _run(self) -> None:
         if self._stop.wait(self.delay):
             return
-        while True:
-            with self._lock:
-                if self._stop.is_set():
-                    return
-                line = self._line()[:110]
-                pad = max(self._width - len(line), 0)
-                self._width = len(line)
-                self.stream.write("\r" + line + " " * pad)
-                self.stream.flush()
+        while not self._stop.is_set():
+            self._draw()
             if self._stop.wait(0.5):
                 return
 
     def __enter__(self) -> "Activity":
         self._start = time.monotonic()
-        if self.enabled:
+        if self.enabled and self.tick:
             self._thread = threading.Thread(target=self._run, name="symrnn-progress", daemon=True)
             self._thread.start()
         return self
@@ -131,11 +139,11 @@ class Activity:
         if self._thread is not None:
             self._thread.join(timeout=1.0)
             self._thread = None
-            with self._lock:
-                if self._width:
-                    self.stream.write("\r" + " " * self._width + "\r")
-                    self.stream.flush()
-                    self._width = 0
+        with self._lock:
+            if self._width:
+                self.stream.write("\r" + " " * self._width + "\r")
+                self.stream.flush()
+                self._width = 0
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:

@@ -64,11 +64,12 @@ def _seconds(text: str) -> float:
 
 def with_budget(what: str, run):
     """Run the handler ``run(args)`` under ``--timeout`` with an :class:`Activity` line on a
-    terminal (``args.activity``, whose ``step`` names the current work)."""
+    terminal (``args.activity``, whose ``step`` names the current work; redrawn by ``step``
+    only, as ``verify --jobs`` forks worker processes)."""
 
     def budgeted(args: argparse.Namespace) -> int:
         with time_limit(args.timeout, what, "--timeout"), \
-                Activity(f"symrnn {what}", quiet=args.quiet) as activity:
+                Activity(f"symrnn {what}", quiet=args.quiet, tick=False) as activity:
             args.activity = activity
             return run(args)
 

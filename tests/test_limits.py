@@ -275,3 +275,14 @@ def test_a_time_limit_error_raised_where_python_cannot_propagate_it_is_not_print
             gc.collect()
             time.sleep(2)
     assert "Exception ignored" not in capsys.readouterr().err
+
+
+def test_activity_without_a_ticker_draws_only_on_step_and_starts_no_thread():
+    import threading
+
+    tty = _Tty()
+    before = threading.active_count()
+    with Activity("symrnn verify", stream=tty, delay=0.0, tick=False) as act:
+        assert threading.active_count() == before
+        act.step("checking eq13")
+    assert "symrnn verify: checking eq13 … 0 s" in tty.getvalue()

@@ -14,7 +14,8 @@ read as real variables: a plain ``Symbol("x")`` and ``Symbol("x", real=True)`` a
 variable ``x``; any other assumption (``positive=True``) is refused, because SymPy applies
 it while the expression is built (``sqrt(p**2)`` becomes ``p``) — even when it then drops
 the symbol altogether, as in ``sqrt(p**2) - p``, which is 0 before the call: a symbol with
-such assumptions in the caller's namespace but absent from both sides is refused too.
+such assumptions among the caller's local variables (a script's top-level names) but absent
+from both sides is refused too.
 
 >>> from sympy import Symbol, tanh
 >>> from symrnn import sigmoid, check_identity
@@ -178,13 +179,15 @@ def _check_across(lhs: sympy.Expr, rhs: sympy.Expr) -> None:
 
 
 def _vanished_assumptions(frame: object, lhs: sympy.Expr, rhs: sympy.Expr) -> None:
-    """Refuse when the caller holds a symbol with assumptions (``positive=True``) that occurs
-    in neither side: SymPy may have used the assumption and dropped the symbol while the
+    """Refuse when the caller's local variables hold a symbol with assumptions
+    (``positive=True``) that occurs in neither side: SymPy may have used the assumption and dropped the symbol while the
     caller built the expression (``sqrt(p**2) - p`` is 0 before the call)."""
     if frame is None or frame.f_globals.get("__name__", "").startswith("symrnn"):  # type: ignore[attr-defined]
         return
     present = {s.name for s in lhs.free_symbols | rhs.free_symbols}
-    for scope in (frame.f_locals, frame.f_globals):  # type: ignore[attr-defined]
+    # the caller's own variables only (a script's top level: its module's), not the globals
+    # of a function's module, where unrelated symbols with assumptions may well live
+    for scope in (frame.f_locals,):  # type: ignore[attr-defined]
         for value in list(scope.values()):
             if isinstance(value, sympy.Symbol) and value.name not in present:
                 extra = _extra_assumptions(value)
