@@ -3,9 +3,10 @@
 ``symrnn flow --out``, ``docs --out`` (and ``--markdown``) and ``export coq DIR`` open their
 output *before any work*, which checks the path at once (an existing file where a directory
 is wanted, a directory without write permission: one line, exit 2, nothing measured). The
-work writes into a temporary sibling (``.NAME.XXXX.partial``); on success its entries are
-renamed into place, under :func:`symrnn._interrupt.deferred_interrupts`; on an error or
-Ctrl-C the sibling is removed. An interrupted run leaves the old output as it was.
+work writes into a temporary directory ``.NAME.XXXX.partial`` (beside a new output
+directory, inside an existing one: either way on the same file system); on success its
+entries are renamed into place, under :func:`symrnn._interrupt.deferred_interrupts`; on an
+error or Ctrl-C it is removed. An interrupted run leaves the old output as it was.
 
 >>> import os, tempfile
 >>> root = tempfile.mkdtemp()
@@ -93,14 +94,15 @@ class AtomicDir:
             raise OutputPathError(f"{option}={path}: the directory is not writable; choose "
                                   "another one")
         self._created = _prepare_parent(self.final.absolute(), option)
+        # inside an existing directory, beside a new one: the renames stay on one file system
+        where = self.final if self.final.is_dir() else self.final.absolute().parent
         try:
-            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.final.name or 'out'}.",
-                                             suffix=".partial", dir=self.final.absolute().parent))
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.final.absolute().name or 'out'}.",
+                                             suffix=".partial", dir=where))
         except OSError as e:
             _remove_created(self._created)
-            raise OutputPathError(f"{option}={path}: cannot write in "
-                                  f"{self.final.absolute().parent} ({e.strerror}); choose a "
-                                  "writable directory") from None
+            raise OutputPathError(f"{option}={path}: cannot write in {where} ({e.strerror}); "
+                                  "choose a writable directory") from None
         self.tmp.chmod(0o777 & ~_umask())  # mkdtemp makes it private; the output is not
         self.done = False
 

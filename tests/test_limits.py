@@ -286,3 +286,16 @@ def test_activity_without_a_ticker_draws_only_on_step_and_starts_no_thread():
         assert threading.active_count() == before
         act.step("checking eq13")
     assert "symrnn verify: checking eq13 … 0 s" in tty.getvalue()
+
+
+def test_bench_limits_refuses_every_hostile_input_of_the_issue():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_limits.py"
+    run = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    rows = run.stdout.splitlines()[1:-1]
+    assert len(rows) == 10 and all("LimitError" in r or "rejected" in r for r in rows)
