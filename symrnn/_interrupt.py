@@ -3,7 +3,11 @@
 The command line catches :class:`KeyboardInterrupt` once, in :func:`symrnn.cli.main`, and
 prints :data:`MESSAGE`. Output directories are written aside and renamed into place
 (:mod:`symrnn._atomic`); that short renaming step runs under :func:`deferred_interrupts`, so
-a Ctrl-C arriving then takes effect just after it, never in the middle.
+a Ctrl-C arriving then takes effect just after it, never in the middle. Worker processes
+(``verify --jobs``, the figures of ``docs``) are started under
+:func:`workers_ignore_interrupts`: a Ctrl-C at a terminal reaches every process of the
+group, and only the command itself should answer it — with its one line, not a traceback
+per worker.
 
 >>> with deferred_interrupts():
 ...     pass
@@ -16,7 +20,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["EXIT_INTERRUPTED", "MESSAGE", "deferred_interrupts"]
+__all__ = ["EXIT_INTERRUPTED", "MESSAGE", "deferred_interrupts", "workers_ignore_interrupts"]
 
 #: The conventional exit status after SIGINT (128 + 2).
 EXIT_INTERRUPTED = 130
@@ -41,3 +45,19 @@ def deferred_interrupts() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
     if received:
         raise KeyboardInterrupt
+
+
+@contextmanager
+def workers_ignore_interrupts() -> Iterator[None]:
+    """Start worker processes in this block: they ignore SIGINT (an ignored signal stays
+    ignored across ``fork`` and ``exec``, and Python then installs no KeyboardInterrupt
+    handler), so Ctrl-C interrupts only this process, which stops them. A Ctrl-C during the
+    block itself (the few milliseconds of starting them) is lost."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

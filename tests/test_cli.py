@@ -248,3 +248,19 @@ def test_an_interrupted_export_leaves_nothing(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(_export, "export_coq", interrupted)
     assert main(["export", "coq", str(tmp_path / "coq")]) == 130
     assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("argv", [["verify", "--jobs", "2"], ["docs", "--out", "{tmp}/d", "--no-pdf"]])
+def test_ctrl_c_at_a_terminal_reaches_the_workers_too_and_still_prints_one_line(argv, tmp_path):
+    # a terminal's Ctrl-C goes to the whole process group: worker processes included
+    proc = subprocess.Popen([sys.executable, "-m", "symrnn",
+                             *[a.replace("{tmp}", str(tmp_path)) for a in argv]],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            start_new_session=True)
+    time.sleep(8)
+    assert proc.poll() is None
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and stdout == ""
+    assert stderr == "symrnn: interrupted (Ctrl-C); nothing was written\n"
+    assert os.listdir(tmp_path) == []

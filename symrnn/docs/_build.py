@@ -14,10 +14,10 @@ import re
 import shutil
 import subprocess
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .._errors import SymrnnError
+from .._interrupt import workers_ignore_interrupts
 from ._content import FIGURES, build_report
 from ._latex import to_latex
 from ._markdown import to_markdown
@@ -134,10 +134,22 @@ def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
 
     os.makedirs(out_dir, exist_ok=True)
     # the figures (matplotlib) are drawn in a second process while the claims run
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        drawing = pool.submit(_figures, out_dir) if figures else None
+    pool = None
+    if figures:  # Ctrl-C is answered by this process, which terminates the drawing one
+        with workers_ignore_interrupts():
+            pool = multiprocessing.get_context("spawn").Pool(1)
+    try:
+        drawing = pool.apply_async(_figures, (out_dir,)) if pool is not None else None
         results = run_claims(empirical=empirical)
-        stems, settings = drawing.result() if drawing is not None else ((), None)
+        stems, settings = drawing.get() if drawing is not None else ((), None)
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+        raise
+    if pool is not None:
+        pool.close()
+        pool.join()
     report = build_report(results, empirical=empirical, figures=stems, flow_settings=settings)
     tex = os.path.join(out_dir, "report.tex")
     with open(tex, "w", encoding="utf-8") as fh:
