@@ -14,7 +14,10 @@ The public API, in one place:
 * the n-dimensional case: :func:`matrix_form`, :func:`prove_cell` (every n);
 * documents: :func:`build_docs` (LaTeX/PDF and Markdown), :func:`verdict_latex`;
 * an independent formal check: :func:`export_coq`, :func:`check_coq` (Coq + Interval);
-* measured gradient flow: :func:`measure_flow` (empirical, never a verdict).
+* measured gradient flow: :func:`measure_flow` (empirical, never a verdict);
+* your trained model: :func:`from_torch` (PyTorch, optional), :func:`load_params` /
+  :func:`save_params` (``.npz``), :func:`check_weights` (the article's bounds on its
+  matrices beside measurements).
 """
 
 from ._errors import (
@@ -75,6 +78,7 @@ from .derivation import Chain, Derivation, Diag, Jacobian, Mat, Term, article_de
 from .flow import FlowResult, measure_flow
 from .ndim import check_elementwise, matrix_form, prove_block, prove_cell
 from .numeric import (
+    BlockJacobian,
     BPTTResult,
     bptt,
     init_params,
@@ -82,6 +86,15 @@ from .numeric import (
     jacobian_product,
     step,
     unroll,
+)
+from .trained import (
+    BoundCheck,
+    Weights,
+    WeightsReport,
+    check_weights,
+    from_torch,
+    load_params,
+    save_params,
 )
 from .verify.arb import arb_eval
 from .verify.identity import check_identity
@@ -105,4 +118,6 @@ __all__ = [
     "prove_xsech2_bound", "relu", "run_claims", "READINGS", "Reading", "ReadingResult",
     "get_reading", "reading_ids", "sigmoid", "step", "tanh_in_u_sup",
     "term_suprema", "unroll", "xsech2_supremum",
+    "BlockJacobian", "BoundCheck", "Weights", "WeightsReport", "check_weights", "from_torch",
+    "load_params", "save_params",
 ]

@@ -6,6 +6,8 @@
     symrnn list                              the catalog's cells and the claim ids
     symrnn analyze FILE.toml [--json|--latex] the full analysis of your own cell
     symrnn flow [--cells ...] [--out DIR]     measured gradient flow (empirical)
+    symrnn flow --weights FILE [--inputs F]   the same for a trained model
+    symrnn check-weights FILE [--inputs F]    the article's bounds on a trained model
     symrnn export coq DIR [--check]           the proofs as a Coq development
     symrnn docs --out DIR [--no-pdf]          the report as LaTeX (and PDF) and Markdown
 
@@ -260,9 +262,11 @@ def _parser() -> argparse.ArgumentParser:
     from .custom.cli import add_parser as add_analyze
     from .docs.cli import add_parser as add_docs
     from .flow.cli import add_parser as add_flow
+    from .trained.cli import add_parser as add_check_weights
 
     add_run_options(add_analyze(sub), DEFAULT_TIMEOUTS["analyze"])
     add_run_options(add_flow(sub))
+    add_check_weights(sub)
     add_export(sub)
     add_run_options(add_docs(sub))
     return p

@@ -1,8 +1,10 @@
 """Independent references for the numeric tests, in mpmath at 50 significant digits.
 
-* :func:`ref_step`: every cell re-implemented from the article's printed equations
-  (``/work/shared/spec/seed-claims.md``: eq5, eq7, eq11, eq12, eq14, plus the reset-after GRU),
-  with plain lists of ``mpf`` — no numpy, no SymPy, no code shared with ``symrnn.numeric``.
+* :func:`ref_step`: every catalog cell re-implemented from its source's printed equations
+  (the article, ``/work/shared/spec/seed-claims.md``: eq5, eq7, eq11, eq12, eq14, plus the
+  reset-after GRU; the extended cells from the papers and code cited in
+  ``symrnn/cells/extended.py``, minGRU's g written as its piecewise definition), with plain
+  lists of ``mpf`` — no numpy, no SymPy, no code shared with ``symrnn.numeric``.
 * :func:`eval_definitions`: the symbolic catalog (``symrnn.cells``) evaluated in n dimensions
   by walking the SymPy trees (a ``Mul`` holding one matrix parameter is a matrix-vector
   product), independent of ``lambdify``.
@@ -96,6 +98,63 @@ def ref_step(cell: str, p: Mapping[str, list], x: Vec, state: Sequence[Vec]) -> 
             u = _add(_mv(p["U_h"], h), p["bu_h"])
             n = _tanh(_add(_mv(p["W_h"], x), p["b_h"], _mul(r, u)))
             return (_add(_mul(_one_minus(z), n), _mul(z, h)),)
+        return _ref_extended(cell, p, x, state)
+    raise KeyError(cell)
+
+
+def _peep(p: Mapping[str, list], g: str, x: Vec, h: Vec, c: Vec) -> Vec:
+    return _add(_pre(p, g, x, h), _mul(p["p_" + g], c))
+
+
+def _g(v: Vec) -> Vec:
+    """minGRU's g: a + 1/2 for a >= 0, sigma(a) below (Feng et al., appendix B.3)."""
+    return [a + mpf(1) / 2 if a >= 0 else 1 / (1 + mpmath.exp(-a)) for a in v]
+
+
+def _input_gate(p: Mapping[str, list], g: str, x: Vec) -> Vec:
+    return _add(_mv(p["W_" + g], x), p["b_" + g])
+
+
+def _ref_extended(cell: str, p: Mapping[str, list], x: Vec, state: Sequence[Vec]) -> tuple[Vec, ...]:
+    h = state[0]
+    if cell == "peephole_lstm":  # Gers et al. 2002: o peeks at the new c
+        c = state[1]
+        f, i = _sig(_peep(p, "f", x, h, c)), _sig(_peep(p, "i", x, h, c))
+        c_new = _add(_mul(f, c), _mul(i, _tanh(_pre(p, "c", x, h))))
+        o = _sig(_peep(p, "o", x, h, c_new))
+        return (_mul(o, _tanh(c_new)), c_new)
+    if cell == "cifg_lstm":  # Greff et al.: f = 1 - i
+        c = state[1]
+        i, o = _sig(_pre(p, "i", x, h)), _sig(_pre(p, "o", x, h))
+        c_new = _add(_mul(_one_minus(i), c), _mul(i, _tanh(_pre(p, "c", x, h))))
+        return (_mul(o, _tanh(c_new)), c_new)
+    if cell in ("mgu_zhou", "mgu_keep", "mgu_flax"):
+        f = _sig(_pre(p, "f", x, h))
+        if cell == "mgu_flax":  # tanh(W_h x + b_h + f∘(U_h h + bu_h)), h' = (1-f) hhat + f h
+            hh = _tanh(_add(_mv(p["W_h"], x), p["b_h"], _mul(f, _add(_mv(p["U_h"], h), p["bu_h"]))))
+            return (_add(_mul(_one_minus(f), hh), _mul(f, h)),)
+        hh = _tanh(_add(_mv(p["W_h"], x), _mv(p["U_h"], _mul(f, h)), p["b_h"]))
+        if cell == "mgu_zhou":  # Zhou et al.: h' = (1-f) h + f hhat
+            return (_add(_mul(_one_minus(f), h), _mul(f, hh)),)
+        return (_add(_mul(f, h), _mul(_one_minus(f), hh)),)  # RecurrentLayers.jl: f keeps h
+    if cell in ("min_gru", "min_gru_g"):
+        z = _sig(_input_gate(p, "z", x))
+        ht = _input_gate(p, "h", x)
+        ht = _g(ht) if cell == "min_gru_g" else ht
+        return (_add(_mul(_one_minus(z), h), _mul(z, ht)),)
+    if cell in ("min_lstm", "min_lstm_g"):
+        f, i = _sig(_input_gate(p, "f", x)), _sig(_input_gate(p, "i", x))
+        ht = _input_gate(p, "h", x)
+        ht = _g(ht) if cell == "min_lstm_g" else ht
+        return ([(a * hp + b * t) / (a + b) for a, b, hp, t in zip(f, i, h, ht)],)
+    if cell == "indrnn":  # relu(W x + u∘h + b)
+        a = _add(_mv(p["W"], x), _mul(p["u"], h), p["b"])
+        return ([max(v, mpf(0)) for v in a],)
+    if cell == "janet":  # h' = σ(s) h + (1 - σ(s - β)) tanh(W_c x + U_c h + b_c)
+        s = _pre(p, "f", x, h)
+        f = _sig(s)
+        j = _sig([a - b for a, b in zip(s, p["beta"])])
+        return (_add(_mul(f, h), _mul(_one_minus(j), _tanh(_pre(p, "c", x, h)))),)
     raise KeyError(cell)
 
 

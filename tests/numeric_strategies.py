@@ -54,9 +54,23 @@ class Point:
         return self.state[0] if len(self.state) == 1 else self.state
 
     def preactivation_margin(self) -> float:
-        """min |W x + U h + b| of the simple cells (distance of relu from its kink)."""
-        a = self.x @ self.params["W"].T + self.state[0] @ self.params["U"].T + self.params["b"]
-        return float(np.min(np.abs(a)))
+        """min |a| over the arguments a of every relu in the step (distance from the kink,
+        where the derivative does not exist); inf for cells without relu."""
+        a = relu_arguments(self.cell, self.params, self.x, self.state)
+        return float(np.min(np.abs(a))) if a.size else float("inf")
+
+
+def relu_arguments(cell: str, p: dict, x: np.ndarray, state: tuple) -> np.ndarray:
+    """The arguments of relu in one step of ``cell`` (relu_rnn, indrnn, and minGRU/minLSTM's g,
+    which is written with relu), written from the cells' equations."""
+    h = state[0]
+    if cell == "relu_rnn":
+        return x @ p["W"].T + h @ p["U"].T + p["b"]
+    if cell == "indrnn":
+        return x @ p["W"].T + p["u"] * h + p["b"]
+    if cell in ("min_gru_g", "min_lstm_g"):
+        return x @ p["W_h"].T + p["b_h"]
+    return np.zeros(0)
 
 
 def _unit(shape: tuple[int, ...], bound: float = 1.0) -> st.SearchStrategy[np.ndarray]:

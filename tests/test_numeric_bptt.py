@@ -16,7 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from numeric_reference import DPS, fd_directional, fd_jacobian, ref_unroll, to_mp
-from numeric_strategies import Point, numpy_errors_raise, points, random_point  # noqa: F401
+from numeric_strategies import relu_arguments, Point, numpy_errors_raise, points, random_point  # noqa: F401
 
 from symrnn.numeric import CELL_NAMES, bptt, jacobian, jacobian_product, unroll
 
@@ -47,11 +47,14 @@ def product_magnitude(jacs: list[np.ndarray]) -> float:
 
 
 def no_relu_kink(p: Point, xs: np.ndarray) -> bool:
-    if p.cell != "relu_rnn":
-        return True
-    hs = unroll(p.cell, p.params, xs, p.packed)
-    a = np.einsum("t...m,nm->t...n", xs, p.params["W"]) + hs[:-1] @ p.params["U"].T + p.params["b"]
-    return bool(np.min(np.abs(a)) > 1e-6)
+    """Every relu argument along the trajectory is away from the kink (by 1e-6)."""
+    traj = unroll(p.cell, p.params, xs, p.packed)
+    states = traj if isinstance(traj, tuple) else (traj,)
+    for t, x in enumerate(xs):
+        a = relu_arguments(p.cell, p.params, x, tuple(s[t] for s in states))
+        if a.size and np.min(np.abs(a)) <= 1e-6:
+            return False
+    return True
 
 
 class TestBPTTAgainstJacobianProduct:

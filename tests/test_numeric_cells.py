@@ -18,9 +18,13 @@ from hypothesis import strategies as st
 from numeric_reference import eval_definitions, ref_step, to_mp
 from numeric_strategies import Point, extreme_point, numpy_errors_raise, points, random_point  # noqa: F401
 
+from symrnn._errors import InvalidArgumentError
 from symrnn.cells import get_cell
 from symrnn.numeric import CELL_NAMES, SCHEMES, init_params, param_specs, state_names, step, unroll
 from symrnn.numeric._stable import heaviside, relu, sigmoid, tanh
+
+# minLSTM's normalised gates f/(f + i), as written, are 0/0 once both gates underflow
+UNSTABLE_AS_WRITTEN = ("min_lstm", "min_lstm_g")
 
 # float64 step vs exact: pre-activations carry at most (n + m + 1) roundings of terms of size
 # scale * max(|x|, |h|, 1); the activations are 1-Lipschitz, the state updates add O(|c|) eps.
@@ -136,12 +140,20 @@ class TestStableActivations:
         np.testing.assert_array_equal(relu(x), [0.0, 0.0, 3.0])
         np.testing.assert_array_equal(heaviside(x), [0.0, 0.5, 1.0])
 
-    @pytest.mark.parametrize("cell", CELL_NAMES)
+    @pytest.mark.parametrize("cell", [c for c in CELL_NAMES if c not in UNSTABLE_AS_WRITTEN])
     @pytest.mark.parametrize("sign", [1.0, -1.0])
     def test_step_gives_finite_saturated_states_at_preactivations_of_1e4(self, cell: str, sign: float) -> None:
         p = extreme_point(cell, sign)
         for s in as_tuple(step(cell, p.params, p.x, p.packed)):
             assert np.all(np.isfinite(s))
+
+    @pytest.mark.parametrize("cell", UNSTABLE_AS_WRITTEN)
+    def test_min_lstm_at_minus_1e4_is_refused_not_returned_as_nan(self, cell: str) -> None:
+        # f/(f + i) with both gates underflowed to 0 is 0/0 in float64: a clear error, no NaN
+        p = extreme_point(cell, -1.0)
+        with pytest.raises(InvalidArgumentError, match=f"cell '{cell}' gives a non-finite state h"):
+            step(cell, p.params, p.x, p.packed)
+        assert np.all(np.isfinite(step(cell, p.params, -p.x, p.packed)))  # +1e4 is fine
 
 
 class TestInitParams:
@@ -185,5 +197,6 @@ class TestInitParams:
 
     @pytest.mark.parametrize("cell", CELL_NAMES)
     def test_state_names_are_h_or_h_c(self, cell: str) -> None:
-        assert state_names(cell) == (("h", "c") if cell in ("lstm", "variant") else ("h",))
+        two = ("lstm", "variant", "peephole_lstm", "cifg_lstm")
+        assert state_names(cell) == (("h", "c") if cell in two else ("h",))
         assert state_names(cell) == get_cell(cell).state_names

@@ -18,6 +18,7 @@ beside it, true or false.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -61,8 +62,21 @@ class Reading:
         """The check's verdict, carrying this reading's statement."""
         return dataclasses.replace(self.check(), statement=self.statement)
 
+    def latex_rows(self, status: str | None = None) -> list[str]:
+        """The reading for a notebook: its id and verdict, then its statement in math mode."""
+        from .._display import text
+
+        head = text(f"{self.id}: ") + (rf"\textbf{{{status}}}" + text(f" (recorded {self.expected})")
+                                       if status else text(f"recorded {self.expected}"))
+        parts = self.statement_latex.replace("---", "—").replace("~", " ")
+        parts = re.sub(r"\\texttt\{([^}]*)\}", r"\1", parts)
+        pieces = [seg if i % 2 else text(seg) for i, seg in enumerate(parts.split("$"))]
+        return [head, "".join(pieces)]
+
     def _repr_latex_(self) -> str:
-        return f"\\text{{{self.id} ({self.expected})}}"
+        from .._display import display
+
+        return display(self.latex_rows())
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,11 @@ class ReadingResult:
     @property
     def as_expected(self) -> bool:
         return self.verdict.status == self.reading.expected
+
+    def _repr_latex_(self) -> str:
+        from .._display import display
+
+        return display(self.reading.latex_rows(self.verdict.status))
 
     def to_json(self) -> dict[str, Any]:
         evidence = dict(self.verdict.evidence)
@@ -107,8 +126,12 @@ def _table() -> list[tuple[str, Status, Kind, Callable[[], Verdict]]]:
     from .equations import EQUATION_CHECKS as eq
     from .measured import measured_only
 
-    M, D, X = "mathematics", "definition", "measurement"
-    P, R, U = "proved", "refuted", "unknown"
+    M: Kind = "mathematics"
+    D: Kind = "definition"
+    X: Kind = "measurement"
+    P: Status = "proved"
+    R: Status = "refuted"
+    U: Status = "unknown"
     rows: list[tuple[str, Status, Kind, Callable[[], Verdict]]] = [
         ("eq1/form", P, D, eq["eq1"]),
         ("eq2/1d", P, M, eq["eq2"]),

@@ -87,6 +87,16 @@ class ClaimResult:
         chosen = self.principal or self.readings[0]
         return chosen.verdict
 
+    def _repr_latex_(self) -> str:
+        from .._display import display, text
+
+        rows = [text(f"{self.claim.id}: {self.claim.en}")]
+        for r in self.readings:
+            rows.append(text(f"{r.reading.label}: ") + rf"\textbf{{{r.verdict.status}}}\ "
+                        + text(f"({r.reading.statement})")
+                        + ("" if r.as_expected else text(f"  NOT as expected: {r.reading.expected}")))
+        return display(rows)
+
     @property
     def as_expected(self) -> bool:
         return all(r.as_expected for r in self.readings)
@@ -118,11 +128,6 @@ class ClaimResult:
                 "statement": self.claim.principal.statement,
                 "seconds": round(self.seconds, 4), "evidence": evidence,
                 "readings": [r.to_json() for r in self.readings]}
-
-    def _repr_latex_(self) -> str:
-        parts = ", ".join(f"\text{{{r.reading.label}: {r.verdict.status}}}"
-                          for r in self.readings)
-        return f"$\text{{{self.claim.id}}}: {parts}$"
 
 
 ERRATA: dict[str, tuple[dict, ...]] = {

@@ -33,17 +33,18 @@ import dataclasses
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import sympy
 from numpy.typing import NDArray
 
-from .._errors import ShapeError
+from .. import numeric
 from .._timeout import time_limit
 from ..cells import get_cell
 from ..cells._base import Cell, CellPath, prev_sym
 from ..derivation import Derivation, Jacobian, article_derivative, chains_latex, derive
-from ..numeric._jacobian import CompiledJacobian, _jacobian_batch, compiled
+from ..numeric import CellKernel
 from ..verify.verdict import Verdict
 from ._domains import CellDomains, cell_domains, state_invariants
 from ._mp import fd_jacobian
@@ -86,6 +87,21 @@ class Analysis:
 
     def block_terms(self, out: str, inp: str) -> tuple[TermAnalysis, ...]:
         return tuple(t for t in self.terms if t.block == (out, inp))
+
+    def _repr_latex_(self) -> str:
+        from .._display import display, math, text
+
+        rows = [text(f"{self.cell.name}: {self.cell.title}")]
+        for (o, i), tex in self.matrix_latex.items():
+            rows.append(rf"\frac{{\partial {o}_t}}{{\partial {i}_{{t-1}}}} &= {tex or '0'}")
+        for t in self.terms + self.path_terms:
+            rel = {"sup": r"\sup |\cdot| = ", "upper": r"|\cdot| \le "}.get(t.bound.status)
+            bound = rel + math(t.bound.bound) if rel and t.bound.bound is not None \
+                else text("bound unknown")
+            rows.append(text(f"{t.role}, {t.gates} gate{'s' if t.gates != 1 else ''}: ") + "&"
+                        + math(t.expr) + r"\qquad " + bound)
+        rows.append(text(f"state invariants: {self.invariants.status}"))
+        return display(rows)
 
 
 def _term(cell: Cell, block: tuple[str, str], t, doms: CellDomains) -> TermAnalysis:
@@ -167,49 +183,40 @@ def _analyze(cell: Cell | str, path: Mapping[str, object] | CellPath | None) -> 
 
 @dataclass(frozen=True)
 class CompiledCell:
-    """A cell's definitions and derived Jacobian compiled to numpy (batch-first).
+    """A cell's definitions and derived Jacobian in numpy, through :mod:`symrnn.numeric`.
 
-    ``params`` maps names to arrays: input matrices ``(n, m)``, recurrent ``(n, n)``,
-    vectors ``(n,)``; ``x`` is ``(B, m)``; ``state`` a tuple of ``(B, n)`` arrays.
+    The same functions and the same validation as :func:`symrnn.step` and
+    :func:`symrnn.jacobian` with the cell object, kept batch-first for compatibility: ``x`` is
+    ``(B, m)`` and ``state`` a tuple of ``(B, n)`` arrays (``(m,)`` and ``(n,)`` work too).
+    ``params`` maps exactly the cell's names to arrays: input matrices ``(n, m)``, recurrent
+    ``(n, n)``, vectors ``(n,)``.
     """
 
     cell: Cell
-    compiled: CompiledJacobian
-
-    def check(self, params: Mapping[str, Array], m: int, n: int) -> dict[str, Array]:
-        out = {}
-        for p in self.cell.params:
-            if p.name not in params:
-                raise ShapeError(f"params is missing {p.name!r}; pass every parameter of "
-                                 f"{self.cell.name}: {', '.join(q.name for q in self.cell.params)}")
-            a = np.asarray(params[p.name], dtype=np.float64)
-            want = {"input_matrix": (n, m), "recurrent_matrix": (n, n), "bias": (n,)}[p.kind]
-            if a.shape != want:
-                raise ShapeError(f"params[{p.name!r}].shape={a.shape} but a {p.kind} needs "
-                                 f"{want} (m={m}, n={n}); reshape it")
-            out[p.name] = a
-        return out
+    kernel: CellKernel
 
     def step(self, params: Mapping[str, Array], x: Array,
              state: tuple[Array, ...]) -> tuple[Array, ...]:
         """The new state tuple, each ``(B, n)``."""
-        p = self.check(params, x.shape[-1], state[0].shape[-1])
-        env = self.compiled.evaluate(p, x, state)
-        return tuple(np.broadcast_to(env[s], state[0].shape).copy()
-                     for s in self.compiled.new_symbols)
+        new = numeric.step(self.cell, params, x, _pack(state))
+        return new if isinstance(new, tuple) else (new,)
 
     def jacobian(self, params: Mapping[str, Array], x: Array,
                  state: tuple[Array, ...]) -> Array:
         """The one-step Jacobian ``(B, S, S)``, S = n × number of states."""
-        p = self.check(params, x.shape[-1], state[0].shape[-1])
-        jac, _ = _jacobian_batch(self.compiled, p, x, state)
-        return jac
+        return numeric.jacobian(self.cell, params, x, _pack(state))  # type: ignore[return-value]
+
+
+def _pack(state: tuple[Array, ...] | Array) -> Any:
+    if isinstance(state, tuple) and len(state) == 1:
+        return state[0]
+    return state
 
 
 def compile_cell(cell: Cell | str) -> CompiledCell:
     """Compile ``cell``'s equations and its derived Jacobian chains to numpy (cached)."""
     cell = check_cell(get_cell(cell))
-    return CompiledCell(cell, compiled(cell))  # type: ignore[arg-type]
+    return CompiledCell(cell, numeric.kernel(cell))
 
 
 def random_params(cell: Cell, m: int, n: int, rng: np.random.Generator,

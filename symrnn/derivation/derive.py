@@ -77,6 +77,12 @@ class Term:
         """The n-D matrix form of the term."""
         return chains_latex(self.chains)
 
+    def _repr_latex_(self) -> str:
+        from .._display import display, math, text
+
+        return display([text(f"{self.role} term {self.label}: ") + math(self.expr),
+                        text("n-D: ") + self.latex()])
+
 
 @dataclass(frozen=True)
 class Derivation:
@@ -144,6 +150,14 @@ class Derivation:
             body += tex
         return f"{lhs} = {body}"
 
+    def _repr_latex_(self) -> str:
+        from .._display import display, math, text
+
+        rows = [self.latex().replace(" = ", " &= ", 1)]
+        rows += [text(f"with {k} = ") + "&" + math(v) for k, v in self.substitutions.items()]
+        rows += [text(f"{t.role}: ") + "&" + math(t.expr) for t in self.terms]
+        return display(rows)
+
     def __str__(self) -> str:
         lines = [f"d{self.of}/d{self.wrt} = {self.expr}"]
         for t in self.terms:
@@ -158,6 +172,13 @@ class Jacobian:
     cell: Cell
     blocks: dict[tuple[str, str], tuple[Chain, ...]]
     derivations: dict[tuple[str, str], Derivation]
+
+    def _repr_latex_(self) -> str:
+        from .._display import display
+
+        rows = [rf"\frac{{\partial {o}_t}}{{\partial {i}_{{t-1}}}} &= {chains_latex(ch) or '0'}"
+                for (o, i), ch in self.blocks.items()]
+        return display(rows)
 
     @property
     def matrix(self) -> sympy.Matrix:

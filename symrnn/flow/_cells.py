@@ -2,9 +2,9 @@ r"""Batched cells for the flow measurements: one parameter set *per run*, forwar
 
 :mod:`symrnn.numeric` batches inputs under one shared parameter set. Measuring many seeds at
 once needs the opposite: run ``b`` has its own weights. :func:`pack` stacks the per-run
-parameter dicts of :func:`symrnn.numeric.init_params` along a leading run axis ``B`` and
-pre-concatenates the matrices that act on the same vector, so that one step is one batched
-matrix product per gate group:
+parameter dicts of :func:`symrnn.numeric.init_params` along a leading run axis ``B``. For the
+article's cells (:data:`GROUPS`) it also pre-concatenates the matrices that act on the same
+vector, so that one step is one batched matrix product per gate group:
 
 .. math::
 
@@ -17,10 +17,13 @@ matrix product per gate group:
 The forward rules are the article's (eq5, eq7, eq11, eq12, eq14 and the reset-after GRU; see
 :mod:`symrnn.numeric._cells`), written for arrays of shape ``(B, 1, n)``; the cache they return
 uses the key names of :mod:`symrnn.numeric._cells`, so the vector-Jacobian product is the
-hand-written backward pass :data:`symrnn.numeric._bptt.BACKWARD` applied to cotangents of shape
-``(B, q, n)`` — ``q`` probe vectors per run, broadcast against the ``(B, 1, n)`` cache, with the
-per-run matrices ``U_*`` of shape ``(B, n, n)``. Tests compare both directions with
-:func:`symrnn.numeric.step` and :func:`symrnn.numeric.jacobian_product` run by run.
+hand-written backward pass of the cell's kernel (:func:`symrnn.numeric.kernel`) applied to
+cotangents of shape ``(B, q, n)`` — ``q`` probe vectors per run, broadcast against the ``(B, 1, n)`` cache, with the
+per-run matrices ``U_*`` of shape ``(B, n, n)``. Every other cell runs its numeric kernel
+(:func:`symrnn.numeric.kernel`, compiled from its equations) on the stacked parameters, whose
+matrix-vector products broadcast over the run axis. A single shared parameter set (a trained
+model measured along many sequences) runs the kernel as it is, unpacked. Tests compare both
+directions with :func:`symrnn.numeric.step` and :func:`symrnn.numeric.jacobian` run by run.
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from ..numeric._bptt import BACKWARD
-from ..numeric._stable import relu, sigmoid, tanh
+from ..cells import Cell
+from ..numeric import kernel, relu, sigmoid, tanh
 
 __all__ = ["pack", "forward", "vjp", "GROUPS"]
 
@@ -56,19 +59,24 @@ def _name(kind: str, gate: str) -> str:
     return kind + (f"_{gate}" if gate else "")
 
 
-def pack(cell: str, runs: Sequence[Mapping[str, Array]]) -> Packed:
-    """Stack per-run parameters along a leading run axis and concatenate gate groups.
+def pack(cell: str | Cell, runs: Sequence[Mapping[str, Array]]) -> Packed:
+    """Stack per-run parameters along a leading run axis (and concatenate gate groups).
 
     Arguments:
-        cell: a catalog name (already validated).
+        cell: a cell :func:`symrnn.numeric.kernel` accepts (already validated).
         runs: ``B`` parameter dicts of :func:`symrnn.numeric.init_params` for the same ``m, n``.
 
     Returns:
-        A dict with, per gate group ``G``, ``WU_G`` of shape ``(B, m + n, k n)`` and ``b_G`` of
-        shape ``(B, 1, k n)`` (``k`` gates); every recurrent matrix under its own name with shape
-        ``(B, n, n)`` (for :data:`BACKWARD`); and, for the GRU family, ``WhT`` ``(B, m, n)``,
-        ``UhT`` ``(B, n, n)`` and the candidate's biases ``(B, 1, n)``.
+        For a cell of :data:`GROUPS`, a dict with, per gate group ``G``, ``WU_G`` of shape
+        ``(B, m + n, k n)`` and ``b_G`` of shape ``(B, 1, k n)`` (``k`` gates); every recurrent
+        matrix under its own name with shape ``(B, n, n)`` (for the hand-written backward
+        pass); and, for the GRU family, ``WhT`` ``(B, m, n)``, ``UhT`` ``(B, n, n)`` and the
+        candidate's biases ``(B, 1, n)``. For any other cell, every parameter under its own
+        name: matrices ``(B, rows, columns)``, vectors ``(B, 1, n)``.
     """
+    if not isinstance(cell, str) or cell not in GROUPS:
+        return {name: np.stack([p[name] if p[name].ndim == 2 else p[name][None, :] for p in runs])
+                for name in runs[0]}
     out: Packed = {}
     for group, gates, biases in GROUPS[cell]:
         out["WU_" + group] = np.stack([
@@ -165,22 +173,28 @@ _FORWARD: dict[str, Callable[[Packed, Array, State], tuple[State, Cache]]] = {
 }
 
 
-def forward(cell: str, p: Packed, x: Array, state: State) -> tuple[State, Cache]:
+def _is_packed(cell: str | Cell, p: Packed) -> bool:
+    return isinstance(cell, str) and cell in _FORWARD and any(k.startswith("WU_") for k in p)
+
+
+def forward(cell: str | Cell, p: Packed, x: Array, state: State) -> tuple[State, Cache]:
     """One step for every run.
 
     Arguments:
-        cell: a catalog name.
-        p: packed parameters (:func:`pack`).
+        cell: a cell :func:`symrnn.numeric.kernel` accepts.
+        p: packed parameters (:func:`pack`), or one shared parameter set.
         x: inputs, shape ``(B, 1, m)``.
         state: ``(h,)`` or ``(h, c)``, each of shape ``(B, 1, n)``.
 
     Returns:
         The new state (same structure and shapes) and the cache the backward pass reads.
     """
-    return _FORWARD[cell](p, x, state)
+    if _is_packed(cell, p):
+        return _FORWARD[cell](p, x, state)  # type: ignore[index]
+    return kernel(cell).forward(p, x, state)
 
 
-def vjp(cell: str, p: Packed, x: Array, prev: State, cache: Cache, d: State) -> State:
+def vjp(cell: str | Cell, p: Packed, x: Array, prev: State, cache: Cache, d: State) -> State:
     r"""Cotangents pulled back one step: :math:`d \mapsto J_t^\top d` for ``q`` probes per run.
 
     Arguments:
@@ -191,4 +205,4 @@ def vjp(cell: str, p: Packed, x: Array, prev: State, cache: Cache, d: State) -> 
     Returns:
         Cotangents of the previous state, each block ``(B, q, n)``.
     """
-    return BACKWARD[cell](p, x, prev, cache, d)[0]
+    return kernel(cell).backward(p, x, prev, cache, d)[0]

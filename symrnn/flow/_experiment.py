@@ -8,6 +8,11 @@ distance and the Lyapunov exponents. Run ``r`` of a given ``seed`` sees the same
 for every cell, and the same base weights at every scale, so cells and scales are compared on
 equal footing. Same arguments, same numbers.
 
+With ``params=`` the weights are a given model's (a trained network, e.g. from
+:func:`symrnn.from_torch` or :func:`symrnn.load_params`): one run per input sequence of
+``inputs=`` (or per random sequence of the model's input size), the same measurements, the
+scheme recorded as ``"given"``.
+
 Everything here is **measurement** ("empirical"): finite runs at chosen initialisations. It
 illustrates the article's claims; it proves none of them.
 
@@ -15,6 +20,12 @@ illustrates the article's claims; it proves none of them.
 >>> g = r.groups[0]
 >>> g.log_norm_h.shape, bool((g.rate < 0).all())
 ((2, 21), True)
+>>> import numpy as np
+>>> p = {"W": np.zeros((2, 1)), "U": 0.5 * np.eye(2), "b": np.zeros(2)}
+>>> r = measure_flow("rnn", params=p, inputs=np.zeros((30, 3, 1)))  # 3 sequences, T = 30
+>>> g = r.group("rnn")
+>>> g.scheme, g.rate.round(6).tolist()  # h stays 0, so J_t = U = I/2: rate ln(1/2)
+('given', [-0.693147, -0.693147, -0.693147])
 """
 
 from __future__ import annotations
@@ -22,17 +33,17 @@ from __future__ import annotations
 import csv
 import math
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 import numpy as np
 from numpy.typing import NDArray
 
-from .._errors import InvalidArgumentError
+from .._errors import InvalidArgumentError, ShapeError
 from .._limits import check_memory
-from ..numeric import CELL_NAMES, SCHEMES, init_params, state_names
-from ..numeric._validate import check_cell, check_size
+from ..cells import Cell
+from ..numeric import CELL_NAMES, HANDWRITTEN, SCHEMES, check_params, check_size, init_params, kernel
 from ._cells import pack
 from ._lyapunov import FlowArrays, probe_block, run_flow
 from ._progress import Progress
@@ -219,19 +230,49 @@ class FlowResult:
         }
 
 
-def _check_names(label: str, values: object, allowed: Sequence[str]) -> tuple[str, ...]:
+def _check_names(label: str, values: object, allowed: Sequence[str]) -> tuple[Any, ...]:
     if isinstance(values, str) or not isinstance(values, Sequence) or len(values) == 0:
         raise InvalidArgumentError(
             f"{label}={values!r} must be a non-empty list of names from {tuple(allowed)}"
         )
     for v in values:
         if label == "cells":
-            check_cell(v, allowed)
+            kernel(v)  # a catalog name or a Cell; raises naming the bad one
         elif v not in allowed:
             raise InvalidArgumentError(
                 f"{label} contains {v!r}, which is not one of {tuple(allowed)}"
             )
-    return tuple(dict.fromkeys(values))  # type: ignore[arg-type]
+    return tuple(dict.fromkeys(values))
+
+
+def _cell_index(cell: str | Cell) -> int:
+    """The cell's place in the catalog (seeds the weights), past it for a user cell."""
+    name = kernel(cell).name
+    return CELL_NAMES.index(name) if name in CELL_NAMES and kernel(name) is kernel(cell) \
+        else len(CELL_NAMES)
+
+
+def _check_inputs(inputs: Any, m: int, T: int, seeds: int, seed: int) -> Array:
+    """Given inputs as ``(T, R, m)``: from ``(T, m)`` (one sequence) or ``(T, R, m)``; random
+    N(0, 1) sequences (``seeds`` of length ``T``) when ``inputs`` is None."""
+    if inputs is None:
+        return np.stack([np.random.default_rng([seed, r]).standard_normal((T, m))
+                         for r in range(seeds)], axis=1)
+    try:
+        xs = np.asarray(inputs, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise InvalidArgumentError(f"inputs cannot be read as a float array: {exc}") from None
+    if xs.ndim == 2:
+        xs = xs[:, None, :]
+    if xs.ndim != 3 or 0 in xs.shape:
+        raise ShapeError(f"inputs has shape {np.shape(inputs)}; expected (T, m) or (T, R, m): "
+                         f"time first, R sequences, m = {m} features, all >= 1")
+    if xs.shape[2] != m:
+        raise ShapeError(f"inputs has {xs.shape[2]} features per step (shape {np.shape(inputs)}); "
+                         f"the model's input size is m = {m}")
+    if not np.all(np.isfinite(xs)):
+        raise InvalidArgumentError("inputs holds NaN or infinite values; measure on finite inputs")
+    return xs
 
 
 def _check_scales(scales: object) -> tuple[float, ...]:
@@ -249,7 +290,7 @@ def _check_scales(scales: object) -> tuple[float, ...]:
 
 
 def measure_flow(
-    cells: Sequence[str] = CELL_NAMES,
+    cells: Sequence[str | Cell] | str | Cell = HANDWRITTEN,
     schemes: Sequence[str] = ("orthogonal",),
     T: int = 1000,
     n: int = 32,
@@ -260,11 +301,15 @@ def measure_flow(
     m: int | None = None,
     probes: int | None = None,
     progress: bool = False,
+    params: Mapping[str, Any] | None = None,
+    inputs: Any = None,
 ) -> FlowResult:
     """Measure gradient flow over long sequences for every cell, scheme and scale.
 
     Arguments:
-        cells: catalog cell names.
+        cells: catalog cell names or :class:`~symrnn.cells.Cell` objects (default: the
+            article's seven, :data:`symrnn.numeric.HANDWRITTEN`); with ``params``, the one
+            cell those weights belong to (a name or a ``Cell``, alone or in a list).
         schemes: initialisation schemes (:data:`symrnn.numeric.SCHEMES`); ``"forget-bias-1"``
             applies to ``lstm`` only and is skipped (listed in ``skipped``) for other cells.
         T: sequence length, >= 1.
@@ -277,11 +322,21 @@ def measure_flow(
             ``probes = n`` makes the norms exact, fewer make them an estimate (the rates are
             unaffected).
         progress: draw a progress bar on stderr when it is a terminal.
+        params: a trained model's weights for the one cell in ``cells`` (names and shapes as
+            :func:`symrnn.numeric.init_params` gives them); ``n`` and ``m`` are read from them,
+            ``schemes`` does not apply (recorded as ``"given"``), ``scales`` still multiply
+            every recurrent matrix ``U_*``.
+        inputs: with ``params``, the sequences to measure along: ``(T, m)`` or ``(T, R, m)``
+            (time first, ``R`` sequences, one run each; ``T`` is read from them). Default:
+            ``seeds`` random sequences :math:`N(0, I_m)` of length ``T``.
 
     Returns:
         A :class:`FlowResult` with one :class:`FlowGroup` per (cell, scheme, scale).
     """
-    cells = _check_names("cells", cells, CELL_NAMES)
+    if params is not None or inputs is not None:
+        return _measure_given(cells, params, inputs, T, seeds, seed, scales, probes, progress)
+    cells = _check_names("cells", [cells] if isinstance(cells, (str, Cell)) else cells,
+                         CELL_NAMES)
     schemes = _check_names("schemes", schemes, SCHEMES)
     scales = _check_scales(scales)
     T, n, seeds = check_size("T", T), check_size("n", n), check_size("seeds", seeds)
@@ -310,13 +365,14 @@ def measure_flow(
     bar = Progress(2 * T * len(cells), "measuring gradient flow") if progress else None
     groups: list[FlowGroup] = []
     for ci, cell in enumerate(cells):
+        k = kernel(cell)
         configs = [(s, a, r) for s in schemes if (cell, s) not in skipped for a in scales
                    for r in range(seeds)]
         if not configs:
             continue
         runs = []
         for scheme, scale, r in configs:
-            rng = np.random.default_rng([seed, r, CELL_NAMES.index(cell), SCHEMES.index(scheme)])
+            rng = np.random.default_rng([seed, r, _cell_index(cell), SCHEMES.index(scheme)])
             p = init_params(cell, m, n, rng, scheme=scheme)  # type: ignore[arg-type]
             runs.append({k: v * scale if k.startswith("U") else v for k, v in p.items()})
         run_index = np.array([r for _, _, r in configs])
@@ -327,20 +383,75 @@ def measure_flow(
         offset = 2 * T * ci
         tick = (lambda done: bar.update(offset + done)) if bar is not None else None
         arrays: FlowArrays = run_flow(cell, pack(cell, runs), xs, T, n, probe_rows,
-                                      len(state_names(cell)), tick)
+                                      len(k.state_names), tick)
         for scheme in schemes:
             for scale in scales:
                 sel = np.array([i for i, (s, a, _) in enumerate(configs) if s == scheme and a == scale])
                 if sel.size == 0:
                     continue
                 groups.append(FlowGroup(
-                    cell, scheme, scale, arrays.log_norm_h[sel],
+                    k.name, scheme, scale, arrays.log_norm_h[sel],
                     None if arrays.log_norm_c is None else arrays.log_norm_c[sel],
                     arrays.lyapunov[sel],
                 ))
     if bar is not None:
         bar.close()
-    settings = {"cells": list(cells), "schemes": list(schemes), "scales": list(scales), "T": T,
+    settings = {"cells": [kernel(c).name for c in cells], "schemes": list(schemes),
+                "scales": list(scales), "T": T,
                 "n": n, "m": m, "seeds": seeds, "seed": seed, "probes": probes,
                 "inputs": "x_t ~ N(0, I_m), i.i.d.; h_0 = c_0 = 0"}
     return FlowResult(settings, tuple(groups), skipped, time.perf_counter() - start)
+
+
+def _measure_given(
+    cells: object, params: Mapping[str, Any] | None, inputs: Any, T: int, seeds: int, seed: int,
+    scales: Sequence[float], probes: int | None, progress: bool,
+) -> FlowResult:
+    """:func:`measure_flow` for one given model (see ``params=`` and ``inputs=`` there)."""
+    if params is None:
+        raise InvalidArgumentError("inputs= needs the model it feeds: pass params= too (random "
+                                   "weights are measured along random inputs)")
+    chosen = [cells] if isinstance(cells, (str, Cell)) else list(cells)  # type: ignore[call-overload]
+    if len(chosen) != 1:
+        raise InvalidArgumentError(
+            f"params= holds one model's weights, but cells={cells!r} names {len(chosen)} cells; "
+            "pass the model's cell alone, e.g. measure_flow('lstm', params=p)")
+    cell = chosen[0]
+    k = kernel(cell)
+    p, m, n = check_params(cell, params)
+    scales = _check_scales(scales)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise InvalidArgumentError(f"seed={seed!r} must be an integer >= 0")
+    seed = int(seed)
+    if inputs is None:
+        T, seeds = check_size("T", T), check_size("seeds", seeds)
+        check_memory(f"measuring T={T}, n={n}, m={m} with {seeds} runs",
+                     8.0 * seeds * ((T + 1) * (2 * n + 2) + T * m), "use a smaller T or fewer seeds")
+    xs = _check_inputs(inputs, m, T, seeds, seed)
+    T, runs = xs.shape[0], xs.shape[1]
+    check_memory(f"measuring T={T}, n={n}, m={m} with {runs} runs",
+                 8.0 * runs * (T + 1) * (2 * n + 2), "use shorter or fewer input sequences")
+    probes = min(4, n) if probes is None else check_size("probes", probes)
+    if probes > n:
+        raise InvalidArgumentError(f"probes={probes} must be <= n={n}; use probes={n} for exact norms")
+
+    start = time.perf_counter()
+    probe_rows = probe_block(n, probes, np.random.default_rng([seed, 2**31 - 1]))
+    bar = Progress(2 * T * len(scales), "measuring gradient flow") if progress else None
+    groups = []
+    for si, scale in enumerate(scales):
+        scaled = {name: v * scale if name.startswith("U") else v for name, v in p.items()}
+        offset = 2 * T * si
+        tick = (lambda done: bar.update(offset + done)) if bar is not None else None
+        arrays = run_flow(cell, scaled, lambda t: xs[t - 1][:, None, :], T, n, probe_rows,
+                          len(k.state_names), tick)
+        groups.append(FlowGroup(k.name, "given", scale, arrays.log_norm_h, arrays.log_norm_c,
+                                arrays.lyapunov))
+    if bar is not None:
+        bar.close()
+    settings = {"cells": [k.name], "schemes": ["given"], "scales": list(scales), "T": T,
+                "n": n, "m": m, "seeds": runs, "seed": seed, "probes": probes,
+                "weights": "given",
+                "inputs": ("given: " if inputs is not None else "x_t ~ N(0, I_m), i.i.d.; ")
+                + f"{runs} sequence(s) of length {T}; h_0 = c_0 = 0"}
+    return FlowResult(settings, tuple(groups), (), time.perf_counter() - start)

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from ..cells import Cell
 from ._cells import Packed, forward, vjp
 
 __all__ = ["FlowArrays", "run_flow", "probe_block"]
@@ -96,7 +97,7 @@ def _log_rms(logs: Array) -> Array:
 
 
 def run_flow(
-    cell: str,
+    cell: str | Cell,
     params: Packed,
     xs: Callable[[int], Array],
     T: int,
@@ -108,8 +109,9 @@ def run_flow(
     """Forward over ``T`` steps from the zero state, then pull ``q`` probes back to step 0.
 
     Arguments:
-        cell: a catalog name.
-        params: packed per-run parameters (:func:`symrnn.flow._cells.pack`), run axis ``B``.
+        cell: a cell :func:`symrnn.numeric.kernel` accepts.
+        params: packed per-run parameters (:func:`symrnn.flow._cells.pack`), run axis ``B``,
+            or one parameter set shared by all runs (a trained model).
         xs: ``xs(t)`` gives the inputs of step ``t`` (1-based), shape ``(B, 1, m)``.
         T: the sequence length.
         n: the hidden size.
@@ -120,7 +122,7 @@ def run_flow(
     Returns:
         A :class:`FlowArrays`.
     """
-    batch = next(iter(params.values())).shape[0]
+    batch = xs(1).shape[0]
     p = probes.shape[0]
     q, size = p * state_count, n * state_count
     states = np.zeros((T + 1, batch, size))

@@ -142,10 +142,14 @@ def plot_xsech2(out_dir: str) -> list[str]:
 
 
 def plot_all(result: FlowResult, out_dir: str, seed: int = 0) -> list[str]:
-    """Every figure; the rate-vs-scale one only when more than one scale was measured."""
+    """Every figure; the rate-vs-scale one only when more than one scale was measured. For a
+    given model (``measure_flow(params=...)``) only the figures of its measurement: the term
+    and xsech2 figures describe random initialisations, not the model."""
     paths = plot_gradient_norms(result, out_dir)
     if len(result.settings["scales"]) > 1:
         paths += plot_rates_vs_scale(result, out_dir)
+    if result.settings.get("weights") == "given":
+        return paths
     paths += plot_terms(out_dir, seed=seed)
     paths += plot_xsech2(out_dir)
     return paths

@@ -1,8 +1,8 @@
 r"""The main and secondary terms of eq8 (LSTM) and eq13 (GRU), measured along trajectories.
 
 Each term of the article's 1-D derivative is, in n dimensions, a matrix; the values here are
-computed directly in numpy from the gates of :mod:`symrnn.numeric._cells` (not lambdified from
-SymPy), in the article's order and with the labels of :func:`symrnn.derivation.
+computed directly in numpy from the gates of the hand-written cells
+(:func:`symrnn.numeric.kernel`, not lambdified from SymPy), in the article's order and with the labels of :func:`symrnn.derivation.
 article_derivative` (a test checks, at n = 1, each matrix against the SymPy term):
 
 LSTM, :math:`\partial c_t/\partial c_{t-1}` with :math:`h_{t-1} = o_{t-1}\tanh c_{t-1}`, writing
@@ -37,8 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._errors import InvalidArgumentError
-from ..numeric import init_params, unroll
-from ..numeric._cells import FORWARD
+from ..numeric import init_params, kernel, unroll
 
 __all__ = ["TERM_CELLS", "term_matrices", "term_labels", "term_sizes"]
 
@@ -84,7 +83,7 @@ def term_matrices(
     Returns:
         One ``(B, n, n)`` array per term, in the order of :func:`term_labels`.
     """
-    _, cache = FORWARD[_check_term_cell(cell)](params, x, state)
+    _, cache = kernel(_check_term_cell(cell)).forward(params, x, state)
     if cell == "lstm":
         if o_prev is None:
             raise InvalidArgumentError("o_prev is required for cell='lstm' (h_{t-1} = o_{t-1} tanh c_{t-1})")
@@ -135,7 +134,7 @@ def term_sizes(
         traj = unroll(cell, p, xs, (zero, zero) if cell == "lstm" else zero)
         if cell == "lstm":
             hs, cs = traj
-            o_all = FORWARD["lstm"](p, xs, (hs[:-1], cs[:-1]))[1]["o"]  # o_t for t = 1..T
+            o_all = kernel("lstm").forward(p, xs, (hs[:-1], cs[:-1]))[1]["o"]  # o_t for t = 1..T
             mats = term_matrices(cell, p, xs[1:], (hs[1:-1], cs[1:-1]), o_prev=o_all[:-1])
         else:
             mats = term_matrices(cell, p, xs[1:], (cast(Array, traj)[1:-1],))

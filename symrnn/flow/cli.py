@@ -2,11 +2,16 @@
 
     symrnn flow [--cells C ...] [--schemes S ...] [--scales A ...] [--T 1000] [--n 32]
                 [--seeds 8] [--seed 0] [--probes P] [--out DIR] [--no-plots] [--json]
+    symrnn flow --weights FILE [--inputs FILE] [--cell C] [--layer K] [--reverse] ...
 
 Every number printed is a measurement (``empirical``), not a proof. With ``--out DIR`` the
 results go to ``DIR/flow.csv`` (one row per run), ``DIR/flow.json`` and, unless
 ``--no-plots``, the figures as PNG and PDF. ``DIR`` is checked before the measurement and
 written atomically (:mod:`symrnn._atomic`): an interrupted run leaves nothing half-written.
+With ``--weights`` the model in the file (a ``.npz`` or a PyTorch ``.pt`` state dict) is
+measured along the sequences of ``--inputs`` (``(T, m)`` or ``(T, R, m)``, one run per
+sequence) or along ``--seeds`` random sequences of length ``--T``; ``--cells``,
+``--schemes`` and ``--n`` do not apply.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from typing import Any
 import numpy as np
 
 from .._atomic import AtomicDir
-from ..numeric import CELL_NAMES, SCHEMES
+from .._errors import InvalidArgumentError
+from ..numeric import CELL_NAMES, HANDWRITTEN, SCHEMES
 from ._experiment import measure_flow
 
 __all__ = ["add_parser", "run"]
@@ -34,8 +40,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         description="Measure ||dh_T/dh_k|| at every distance, the per-step decay rate (top "
                     "Lyapunov exponent), half-life and share of exploding runs. Measurement, "
                     "not proof.")
-    p.add_argument("--cells", nargs="+", default=list(CELL_NAMES), metavar="CELL",
-                   help=f"cells to measure (default: all of {', '.join(CELL_NAMES)})")
+    p.add_argument("--cells", nargs="+", default=list(HANDWRITTEN), metavar="CELL",
+                   help=f"cells to measure, from {', '.join(CELL_NAMES)} (default: the "
+                        f"article's {', '.join(HANDWRITTEN)})")
     p.add_argument("--schemes", nargs="+", default=["orthogonal"], metavar="SCHEME",
                    help=f"initialisation schemes, from {', '.join(SCHEMES)} (default: orthogonal)")
     p.add_argument("--scales", nargs="+", type=float, default=[1.0], metavar="A",
@@ -49,6 +56,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="write flow.csv, flow.json and figures here")
     p.add_argument("--no-plots", action="store_true", help="with --out: skip the figures")
     p.add_argument("--json", action="store_true", help="print the JSON result to stdout")
+    from ..trained.cli import add_model_arguments
+
+    add_model_arguments(p, required=False)
     p.set_defaults(run=run)
     return p
 
@@ -62,10 +72,23 @@ def _fmt(v: float, spec: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run the measurement; 0 on success (errors propagate as :class:`SymrnnError`)."""
     out = AtomicDir(args.out) if args.out else None  # checks --out before the measurement
+    quiet = getattr(args, "quiet", False)
     with out if out is not None else contextlib.nullcontext():
-        result = measure_flow(args.cells, args.schemes, args.T, args.n, args.seeds,
-                              seed=args.seed, scales=args.scales, probes=args.probes,
-                              progress=not getattr(args, "quiet", False))
+        if args.weights:
+            from ..trained._files import load_inputs, load_weights
+
+            cell, params = load_weights(args.weights, args.cell, args.layer, args.reverse)
+            result = measure_flow(cell, T=args.T, seeds=args.seeds, seed=args.seed,
+                                  scales=args.scales, probes=args.probes, progress=not quiet,
+                                  params=params,
+                                  inputs=load_inputs(args.inputs) if args.inputs else None)
+        elif args.inputs or args.cell or args.layer or args.reverse:
+            raise InvalidArgumentError("--inputs, --cell, --layer and --reverse describe a "
+                                       "trained model: give its file with --weights FILE")
+        else:
+            result = measure_flow(args.cells, args.schemes, args.T, args.n, args.seeds,
+                                  seed=args.seed, scales=args.scales, probes=args.probes,
+                                  progress=not quiet)
         data = result.to_json()
         if out is not None:
             result.to_csv(str(out.tmp / "flow.csv"))
@@ -80,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 0
     s = result.settings
-    print(f"empirical gradient flow: T={s['T']} n={s['n']} seeds={s['seeds']} seed={s['seed']} "
-          f"({result.seconds:.1f} s) — measurement, not proof")
+    what = f"weights {args.weights}, " if args.weights else ""
+    print(f"empirical gradient flow: {what}T={s['T']} n={s['n']} seeds={s['seeds']} "
+          f"seed={s['seed']} ({result.seconds:.1f} s) — measurement, not proof")
     print(f"{'cell':<10} {'scheme':<14} {'scale':>5} {'rate/step':>10} {'half-life':>10} "
           f"{'exploded':>9} {'vanished':>9}")
     for g, group in zip(data["groups"], result.groups):

@@ -201,6 +201,13 @@ class BlockForm:
             lhs = D(self.coefficient).latex() + " " + lhs
         return f"{lhs} = {self.form.latex()}"
 
+    def _repr_latex_(self) -> str:
+        from .._display import display, math, text
+
+        rows = [self.latex().replace(" = ", " &= ", 1)]
+        rows += [text(f"with {k} = ") + "&" + math(v) for k, v in self.substitutions]
+        return display(rows)
+
     def __str__(self) -> str:
         lhs = f"d{self.of}/d{self.wrt}"
         if self.coefficient != 1:

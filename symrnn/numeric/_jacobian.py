@@ -23,7 +23,11 @@ definitions on the batch, the diagonals, and multiplies the chains out:
 No numerical differentiation is involved; the tests compare the result with high-precision
 finite differences. For large batches the cost is dominated by writing the dense
 ``(B, S, S)`` float64 result (134 MB for the LSTM at n = 64, B = 1024), not by arithmetic;
-``out=`` lets a caller reuse one buffer (see ``docs/benchmarks.md``).
+``out=`` lets a caller reuse one buffer, and ``structured=True`` returns a
+:class:`BlockJacobian` instead: a block whose chains hold no matrix (the LSTM's
+:math:`\partial c_t/\partial c_{t-1} = \mathrm{diag}(f_t)` and :math:`\partial h_t/\partial
+c_{t-1}`) is kept as its diagonal, ``(B, n)``, and only the others are written densely (see
+``docs/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -37,12 +41,13 @@ import numpy as np
 import sympy
 from numpy.typing import ArrayLike, NDArray
 
-from .._errors import InvalidExpressionError, ShapeError
+from .._errors import InvalidArgumentError, InvalidExpressionError, ShapeError
+from ..cells import Cell
 from ._stable import heaviside, relu, sigmoid
-from ._step import StateLike, prepare
+from ._step import Prepared, StateLike, prepare
 from ._validate import check_out
 
-__all__ = ["jacobian", "jacobian_product", "compiled", "CompiledJacobian"]
+__all__ = ["jacobian", "jacobian_product", "compiled", "CompiledJacobian", "BlockJacobian"]
 
 Array = NDArray[np.float64]
 
@@ -100,7 +105,7 @@ _Factor = tuple[str, Union[int, str]]
 class CompiledJacobian:
     """A cell's definitions and Jacobian chains compiled to numpy (see :func:`compiled`)."""
 
-    cell: str
+    cell: str | Cell
     state_names: tuple[str, ...]
     definitions: tuple[_Definition, ...]
     input_symbol: sympy.Symbol
@@ -122,7 +127,7 @@ class CompiledJacobian:
 
 
 @lru_cache(maxsize=None)
-def compiled(cell: str) -> CompiledJacobian:
+def compiled(cell: str | Cell) -> CompiledJacobian:
     """Compile ``cell``'s definitions and derived Jacobian chains to numpy (cached).
 
     Chains of one block with the same factors after their leading diagonal, e.g.
@@ -132,6 +137,10 @@ def compiled(cell: str) -> CompiledJacobian:
     from ..derivation import Diag, derive
 
     symbolic = get_cell(cell)
+    if not isinstance(cell, str):
+        from ..custom.define import check_cell
+
+        check_cell(symbolic)  # a user cell: the definition rules before compiling
     matrices = frozenset(p.symbol for p in symbolic.params if p.kind != "bias")
     defs = []
     for symbol, expr in symbolic.definitions:
@@ -256,14 +265,122 @@ def _multiply(
     return value, is_diag  # type: ignore[return-value]
 
 
+def _compiled_for(prep: Prepared) -> CompiledJacobian:
+    """The compiled Jacobian of a validated call (catalog cells cached by name)."""
+    k = prep.kernel
+    from ..cells import CATALOG
+
+    return compiled(k.name if CATALOG.get(k.name) is k.cell else k.cell)
+
+
+@dataclass(frozen=True)
+class BlockJacobian:
+    r"""A one-step state Jacobian kept by blocks :math:`\partial s^a_t/\partial s^b_{t-1}`.
+
+    A block whose derived chains hold no matrix is *diagonal* and stored as its diagonal
+    (the LSTM's :math:`\partial c_t/\partial c_{t-1} = \mathrm{diag}(f_t)` and
+    :math:`\partial h_t/\partial c_{t-1} = \mathrm{diag}(o_t (1 - \tanh^2 c_t) f_t)`); a block
+    with no chain is zero and absent; every other block is a dense array.
+
+    Attributes:
+        state_names: the states in block order, e.g. ``("h", "c")``.
+        n: the hidden size.
+        blocks: ``{(a, b): array}``: a diagonal block has shape ``(n,)`` or ``(B, n)``, a dense
+            block ``(n, n)`` or ``(B, n, n)`` (rows: new state ``a``, columns: previous ``b``).
+        diagonal: the keys of the diagonal blocks.
+    """
+
+    state_names: tuple[str, ...]
+    n: int
+    blocks: dict[tuple[str, str], Array]
+    diagonal: frozenset[tuple[str, str]]
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """``()`` for one point, ``(B,)`` for a batch."""
+        for key, value in self.blocks.items():
+            return value.shape[:-1] if key in self.diagonal else value.shape[:-2]
+        return self._batch
+
+    _batch: tuple[int, ...] = ()
+
+    def block(self, of: str, wrt: str) -> Array:
+        r""":math:`\partial {of}_t/\partial {wrt}_{t-1}` as a dense array ``(n, n)`` or ``(B, n, n)``."""
+        for name in (of, wrt):
+            if name not in self.state_names:
+                raise InvalidArgumentError(
+                    f"{name!r} is not a state of this Jacobian; use one of {self.state_names}")
+        value = self.blocks.get((of, wrt))
+        shape = self.batch_shape + (self.n, self.n)
+        if value is None:
+            return np.zeros(shape)
+        if (of, wrt) in self.diagonal:
+            out = np.zeros(shape)
+            _diagonal(out.reshape((-1, self.n, self.n)))[...] = value.reshape(-1, self.n)
+            return out
+        return np.array(value)
+
+    def dense(self) -> Array:
+        """The whole Jacobian as one array, as :func:`jacobian` returns it."""
+        k = len(self.state_names)
+        rows = [np.concatenate([self.block(a, b) for b in self.state_names], axis=-1)
+                for a in self.state_names]
+        return np.concatenate(rows, axis=-2) if k > 1 else rows[0]
+
+
+def _blocks_batch(comp: CompiledJacobian, params: Mapping[str, Array], x: Array,
+                  state: tuple[Array, ...]) -> BlockJacobian:
+    """The blocks on a batch ``x (B, m)``, ``state (B, n)``; dense blocks are written into
+    ``(n, B, n)`` buffers (so the batched product writes contiguously) and returned as
+    ``(B, n, n)`` views."""
+    env = comp.evaluate(params, x, state)
+    batch, n = state[0].shape
+    diags = [np.broadcast_to(v, (batch, n)) for v in comp.diag_fn(*(env[a] for a in comp.diag_args))]
+    names = comp.state_names
+    blocks: dict[tuple[str, str], Array] = {}
+    diagonal = set()
+    for (a, b), chains in comp.blocks.items():
+        key = (names[a], names[b])
+        if not chains:
+            continue
+        if all(kind == "diag" for chain in chains for kind, _ in chain):
+            total = np.zeros((batch, n))
+            for chain in chains:
+                total += _multiply(chain, diags, params)[0]
+            blocks[key] = total
+            diagonal.add(key)
+            continue
+        simple = _simple(chains)
+        buf = np.empty((n, batch, n))
+        if simple:
+            d = np.stack([diags[c[0][1]] for c in simple], axis=-1).transpose(1, 0, 2)  # type: ignore[index]
+            u = np.stack([params[c[1][1]] for c in simple], axis=1)  # type: ignore[index]
+            np.matmul(d, u, out=buf)
+        else:
+            buf.fill(0.0)
+        view = buf.transpose(1, 0, 2)
+        for chain in chains:
+            if chain in simple:
+                continue
+            value, is_diag = _multiply(chain, diags, params)
+            if is_diag:
+                diagonal_view = _diagonal(view)
+                diagonal_view += value
+            else:
+                view += value
+        blocks[key] = view
+    return BlockJacobian(names, n, blocks, frozenset(diagonal), (batch,))
+
+
 def jacobian(
-    cell: str,
+    cell: str | Cell,
     params: Mapping[str, ArrayLike],
     x: ArrayLike,
     state: StateLike,
     *,
     out: Array | None = None,
-) -> Array:
+    structured: bool = False,
+) -> Array | BlockJacobian:
     r"""The one-step state Jacobian :math:`\partial s_t/\partial s_{t-1}` from the derived forms.
 
     For ``lstm`` and ``variant`` the state is :math:`s = (h, c)` and the result is the block
@@ -276,37 +393,52 @@ def jacobian(
     >>> p = {"W": np.zeros((1, 1)), "U": np.array([[2.0]]), "b": np.zeros(1)}
     >>> jacobian("rnn", p, np.zeros(1), np.zeros(1))  # (1 - tanh(0)^2) * 2
     array([[2.]])
+    >>> p = init_params("lstm", m=1, n=2, scheme="zero")
+    >>> J = jacobian("lstm", p, np.zeros(1), (np.zeros(2), np.zeros(2)), structured=True)
+    >>> J.blocks[("c", "c")]  # diag(f_t) with f_t = sigmoid(0), kept as its diagonal
+    array([0.5, 0.5])
 
     Arguments:
-        cell: a catalog name.
+        cell: a catalog name or a :class:`~symrnn.cells.Cell`.
         params: parameter arrays, as for :func:`step`.
         x: input, shape ``(m,)`` or ``(B, m)``.
-        state: ``h`` of shape ``(n,)`` or ``(B, n)``, or the tuple ``(h, c)``.
+        state: ``h`` of shape ``(n,)`` or ``(B, n)``, or the tuple of the cell's states.
         out: optional C-contiguous float64 array of the result's shape to write into; reusing
             one across calls saves the operating system's zeroing of fresh pages, which is a
             large share of the cost for big batches.
+        structured: return a :class:`BlockJacobian` (diagonal blocks as vectors) instead of
+            one dense array; ``out`` does not apply.
 
     Returns:
         ``out`` if given, else a new array of shape ``(S, S)`` or ``(B, S, S)``, with
-        ``S = n`` for single-state cells and ``S = 2n`` for ``lstm`` and ``variant`` (rows:
-        new state, columns: previous state).
+        ``S = n`` times the number of states (rows: new state, columns: previous state); with
+        ``structured=True`` a :class:`BlockJacobian`.
     """
     prep = prepare(cell, params, x, state)
-    comp = compiled(cell)
+    comp = _compiled_for(prep)
     batched = prep.x.ndim == 2
+    xb = prep.x if batched else prep.x[None]
+    states = prep.state if batched else tuple(s[None] for s in prep.state)
+    if structured:
+        if out is not None:
+            raise InvalidArgumentError("out= writes a dense array; it does not apply with "
+                                       "structured=True")
+        blocks = _blocks_batch(comp, prep.params, xb, states)
+        if batched:
+            return blocks
+        return BlockJacobian(blocks.state_names, blocks.n,
+                             {k: v[0] for k, v in blocks.blocks.items()}, blocks.diagonal, ())
     size = prep.n * len(prep.state)
     if out is not None:
         shape = (prep.x.shape[0], size, size) if batched else (size, size)
         check_out(out, shape)
         out = out if batched else out[None]
-    xb = prep.x if batched else prep.x[None]
-    states = prep.state if batched else tuple(s[None] for s in prep.state)
     jac, _ = _jacobian_batch(comp, prep.params, xb, states, out)
     return jac if batched else jac[0]
 
 
 def jacobian_product(
-    cell: str, params: Mapping[str, ArrayLike], xs: ArrayLike, state0: StateLike
+    cell: str | Cell, params: Mapping[str, ArrayLike], xs: ArrayLike, state0: StateLike
 ) -> Array:
     r"""The product :math:`J_T \cdots J_1` of one-step Jacobians along a sequence (eq3).
 
@@ -315,6 +447,7 @@ def jacobian_product(
     vanishes or explodes.
 
     Arguments:
+        cell: a catalog name or a :class:`~symrnn.cells.Cell`.
         xs: inputs, shape ``(T, m)`` or ``(T, B, m)``.
         state0: initial state, as for :func:`jacobian`.
 
@@ -322,7 +455,7 @@ def jacobian_product(
         Shape ``(S, S)`` or ``(B, S, S)`` (see :func:`jacobian`).
     """
     prep = prepare(cell, params, xs, state0, leading=1)
-    comp = compiled(cell)
+    comp = _compiled_for(prep)
     batched = prep.x.ndim == 3
     state = prep.state if batched else tuple(s[None] for s in prep.state)
     product: Array | None = None

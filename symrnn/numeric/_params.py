@@ -23,9 +23,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._errors import InvalidArgumentError
-from ._validate import check_cell, check_size
+from ..cells import Cell
+from ._validate import check_size
 
-__all__ = ["CELL_NAMES", "SCHEMES", "ParamSpec", "param_specs", "state_names", "init_params"]
+__all__ = ["SCHEMES", "VECTOR_INIT", "ParamSpec", "specs_of", "param_specs", "state_names",
+           "init_params"]
 
 Kind = Literal["input_matrix", "recurrent_matrix", "bias"]
 Scheme = Literal["glorot", "orthogonal", "forget-bias-1", "zero"]
@@ -49,41 +51,31 @@ class ParamSpec:
         return {"input_matrix": "(n, m)", "recurrent_matrix": "(n, n)", "bias": "(n,)"}[self.kind]
 
 
-def _gate(suffix: str, bias: str | None = None) -> tuple[ParamSpec, ...]:
-    return (
-        ParamSpec(f"W_{suffix}", "input_matrix"),
-        ParamSpec(f"U_{suffix}", "recurrent_matrix"),
-        ParamSpec(bias or f"b_{suffix}", "bias"),
-    )
+def specs_of(cell: Cell) -> tuple[ParamSpec, ...]:
+    """The parameters of a symbolic cell, in its order (kinds fix the shapes)."""
+    return tuple(ParamSpec(p.name, p.kind) for p in cell.params)
 
 
-_SIMPLE = (ParamSpec("W", "input_matrix"), ParamSpec("U", "recurrent_matrix"), ParamSpec("b", "bias"))
+def param_specs(cell: str | Cell) -> tuple[ParamSpec, ...]:
+    """The parameters of ``cell`` (a catalog name or a :class:`~symrnn.cells.Cell`), in its
+    order: for the article's cells, the article's order (``W_f, U_f, b_f, W_i, ...``)."""
+    from ._kernels import kernel
 
-_SPECS: dict[str, tuple[ParamSpec, ...]] = {
-    "rnn": _SIMPLE,
-    "relu_rnn": _SIMPLE,
-    "lstm": _gate("f") + _gate("i") + _gate("o") + _gate("c"),
-    "gru": _gate("z") + _gate("r") + _gate("h"),
-    "mgu": _gate("r") + _gate("h"),
-    "variant": _gate("z") + _gate("r") + _gate("h", bias="b_c"),
-    "gru_torch": _gate("z") + _gate("r") + _gate("h") + (ParamSpec("bu_h", "bias"),),
-}
-
-_STATES: dict[str, tuple[str, ...]] = {
-    name: ("h", "c") if name in ("lstm", "variant") else ("h",) for name in _SPECS
-}
-
-CELL_NAMES: tuple[str, ...] = tuple(_SPECS)
+    return kernel(cell).param_specs
 
 
-def param_specs(cell: str) -> tuple[ParamSpec, ...]:
-    """The parameters of ``cell``, in the article's order."""
-    return _SPECS[check_cell(cell, CELL_NAMES)]
+def state_names(cell: str | Cell) -> tuple[str, ...]:
+    """The state tuple's order: ``("h",)``, or ``("h", "c")`` for ``lstm``, ``variant``,
+    ``peephole_lstm``, ``cifg_lstm`` (and a user cell's own states)."""
+    from ._kernels import kernel
+
+    return kernel(cell).state_names
 
 
-def state_names(cell: str) -> tuple[str, ...]:
-    """``("h",)`` for single-state cells, ``("h", "c")`` for ``lstm`` and ``variant``."""
-    return _STATES[check_cell(cell, CELL_NAMES)]
+def _catalog(name: str) -> Cell | None:
+    from ..cells import CATALOG
+
+    return CATALOG.get(name)
 
 
 def _glorot(rng: np.random.Generator, shape: tuple[int, int]) -> NDArray[np.float64]:
@@ -98,8 +90,15 @@ def _orthogonal(rng: np.random.Generator, n: int) -> NDArray[np.float64]:
     return q * np.sign(np.where(np.diag(r) == 0, 1.0, np.diag(r)))
 
 
+#: Vector parameters that are not biases and start away from 0 (every scheme but "zero"):
+#: IndRNN's elementwise recurrent weight u ~ U(0, 1), a stable non-trivial start (Li et al.
+#: draw from [0, MAG^(1/T)] for their sequence length T), and JANET's shift beta = 1 (the
+#: paper's value). Every other vector (biases, peepholes) starts at 0.
+VECTOR_INIT: dict[tuple[str, str], str] = {("indrnn", "u"): "U(0, 1)", ("janet", "beta"): "1"}
+
+
 def init_params(
-    cell: str,
+    cell: str | Cell,
     m: int,
     n: int,
     rng: np.random.Generator | int | None = None,
@@ -110,9 +109,10 @@ def init_params(
     Schemes: ``"glorot"`` (every matrix Glorot uniform, biases 0); ``"orthogonal"`` (input
     matrices Glorot, recurrent matrices random orthogonal, biases 0); ``"forget-bias-1"``
     (``"orthogonal"`` with the LSTM forget bias ``b_f = 1``, lstm only); ``"zero"`` (all 0).
+    Vector parameters other than biases follow :data:`VECTOR_INIT`.
 
     Arguments:
-        cell: a name in :data:`CELL_NAMES`.
+        cell: a name in :data:`CELL_NAMES` or a :class:`~symrnn.cells.Cell`.
         m: input size, at least 1.
         n: hidden size, at least 1.
         rng: a ``numpy.random.Generator`` or an integer seed.
@@ -122,15 +122,18 @@ def init_params(
         A dict from parameter name to a float64 array: ``W_*`` of shape ``(n, m)``, ``U_*`` of
         shape ``(n, n)``, ``b_*`` of shape ``(n,)``.
     """
-    specs = param_specs(cell)
+    from ._kernels import kernel
+
+    k = kernel(cell)
+    specs, name = k.param_specs, k.name
     m, n = check_size("m", m), check_size("n", n)
     if scheme not in SCHEMES:
         raise InvalidArgumentError(
             f"scheme={scheme!r} is not an initialisation scheme; use one of {SCHEMES}"
         )
-    if scheme == "forget-bias-1" and cell != "lstm":
+    if scheme == "forget-bias-1" and (name != "lstm" or not k.handwritten):
         raise InvalidArgumentError(
-            f"scheme='forget-bias-1' sets the LSTM forget bias b_f, but cell={cell!r} has no "
+            f"scheme='forget-bias-1' sets the LSTM forget bias b_f, but cell={name!r} has no "
             "forget gate; use scheme='orthogonal' or 'glorot'"
         )
     if not isinstance(rng, np.random.Generator):
@@ -143,8 +146,13 @@ def init_params(
     params: dict[str, NDArray[np.float64]] = {}
     for spec in specs:
         shape = spec.shape(m, n)
-        if scheme == "zero" or spec.kind == "bias":
+        rule = VECTOR_INIT.get((name, spec.name)) if k.cell is _catalog(name) else None
+        if scheme == "zero" or (spec.kind == "bias" and rule is None):
             params[spec.name] = np.zeros(shape)
+        elif rule == "U(0, 1)":
+            params[spec.name] = rng.uniform(0.0, 1.0, size=shape)
+        elif rule == "1":
+            params[spec.name] = np.ones(shape)
         elif spec.kind == "recurrent_matrix" and scheme in ("orthogonal", "forget-bias-1"):
             params[spec.name] = _orthogonal(rng, n)
         else:

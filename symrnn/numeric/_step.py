@@ -1,7 +1,8 @@
 """Public one-step and sequence evaluation: :func:`step` and :func:`unroll`.
 
-Both validate their arguments once (shapes, names, finiteness) and then call the
-hand-written cells of :mod:`._cells`.
+Both validate their arguments once (shapes, names, finiteness) and then call the cell's
+kernel (:mod:`._kernels`): the hand-written forms of :mod:`._cells` for the article's cells,
+a tape compiled from the symbolic definitions for the others.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import NamedTuple, Union
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ._cells import FORWARD
-from ._params import CELL_NAMES, param_specs, state_names
-from ._validate import check_cell, check_input, check_params, check_state
+from ..cells import Cell
+from ._kernels import CellKernel, kernel
+from ._validate import check_input, check_params, check_state
 
 __all__ = ["step", "unroll", "Prepared", "prepare", "pack_state"]
 
@@ -24,9 +25,9 @@ StateOut = Union[Array, tuple[Array, ...]]
 
 
 class Prepared(NamedTuple):
-    """Validated arguments: params, input(s), state tuple, sizes ``m`` and ``n``."""
+    """Validated arguments: the kernel, params, input(s), state tuple, sizes ``m`` and ``n``."""
 
-    cell: str
+    kernel: CellKernel
     params: dict[str, Array]
     x: Array
     state: tuple[Array, ...]
@@ -35,16 +36,17 @@ class Prepared(NamedTuple):
 
 
 def prepare(
-    cell: str, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateLike, leading: int = 0
+    cell: str | Cell, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateLike,
+    leading: int = 0,
 ) -> Prepared:
     """Validate a call; ``leading=1`` when ``x`` is a sequence ``xs`` of shape ``(T, ...)``."""
-    check_cell(cell, CELL_NAMES)
-    states = check_state(cell, state_names(cell), state, label="state0" if leading else "state")
+    k = kernel(cell)
+    states = check_state(k.name, k.state_names, state, label="state0" if leading else "state")
     name = "xs" if leading else "x"
     xa = check_input(name, x, states[0].shape, leading=leading)
     m, n = xa.shape[-1], states[0].shape[-1]
-    p = check_params(cell, param_specs(cell), params, m, n)
-    return Prepared(cell, p, xa, states, m, n)
+    p = check_params(k.name, k.param_specs, params, m, n)
+    return Prepared(k, p, xa, states, m, n)
 
 
 def pack_state(state: tuple[Array, ...]) -> StateOut:
@@ -52,7 +54,9 @@ def pack_state(state: tuple[Array, ...]) -> StateOut:
     return state[0] if len(state) == 1 else state
 
 
-def step(cell: str, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateLike) -> StateOut:
+def step(
+    cell: str | Cell, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateLike
+) -> StateOut:
     """One step of ``cell``: the new state from input ``x`` and the previous state.
 
     >>> import numpy as np
@@ -62,24 +66,23 @@ def step(cell: str, params: Mapping[str, ArrayLike], x: ArrayLike, state: StateL
     array([0.])
 
     Arguments:
-        cell: a catalog name (:data:`CELL_NAMES`).
-        params: a mapping from parameter name to array (see :func:`init_params`).
+        cell: a catalog name (:data:`CELL_NAMES`) or a :class:`~symrnn.cells.Cell`.
+        params: a mapping from parameter name to array (see :func:`init_params`), exactly
+            the cell's parameters.
         x: input, shape ``(m,)`` or batched ``(B, m)``.
-        state: ``h`` of shape ``(n,)`` or ``(B, n)``; the tuple ``(h, c)`` for ``lstm`` and
-            ``variant``.
+        state: ``h`` of shape ``(n,)`` or ``(B, n)``; the tuple of the cell's states
+            (:func:`state_names`), e.g. ``(h, c)`` for ``lstm`` and ``variant``.
 
     Returns:
         The new state, with the structure and shapes of ``state``.
     """
     prep = prepare(cell, params, x, state)
-    new, _ = FORWARD[cell](prep.params, prep.x, prep.state)
+    new, _ = prep.kernel.forward(prep.params, prep.x, prep.state)
     return pack_state(new)
 
 
-
-
 def unroll(
-    cell: str, params: Mapping[str, ArrayLike], xs: ArrayLike, state0: StateLike
+    cell: str | Cell, params: Mapping[str, ArrayLike], xs: ArrayLike, state0: StateLike
 ) -> StateOut:
     """Run ``cell`` over a sequence and return every state, the initial one included.
 
@@ -92,7 +95,7 @@ def unroll(
         tuple ``(hs, cs)`` for two-state cells.
     """
     prep = prepare(cell, params, xs, state0, leading=1)
-    forward = FORWARD[cell]
+    forward = prep.kernel.forward
     states = [prep.state]
     for x in prep.x:
         states.append(forward(prep.params, x, states[-1])[0])

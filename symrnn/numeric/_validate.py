@@ -121,7 +121,8 @@ def check_input(name: str, x: object, state_shape: tuple[int, ...], leading: int
 
 
 def check_params(
-    cell: str, specs: tuple[ParamSpec, ...], params: object, m: int, n: int
+    cell: str, specs: tuple[ParamSpec, ...], params: object, m: int, n: int,
+    sizes_from: str = "the input and state",
 ) -> dict[str, Array]:
     """``params`` must map exactly the names of ``specs`` to finite arrays of their shapes."""
     if not isinstance(params, Mapping):
@@ -146,8 +147,7 @@ def check_params(
         if value.shape != shape:
             raise ShapeError(
                 f"params[{spec.name!r}] has shape {value.shape}; expected {spec.shape_text} = "
-                f"{shape} for input size m={m} and hidden size n={n} (taken from the input and "
-                "state)"
+                f"{shape} for input size m={m} and hidden size n={n} (taken from {sizes_from})"
             )
         out[spec.name] = value
     return out

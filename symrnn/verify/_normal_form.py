@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from math import gcd, lcm
+from typing import Any
 
 import sympy
 from sympy.polys.domains import QQ
@@ -337,7 +338,7 @@ def opaque_form_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
     gens = sorted(leaves, key=sympy.default_sort_key) + list(nodes)
     R, *xs = ring([sympy.Dummy() for _ in gens], QQ)
     var = dict(zip(gens, xs))
-    keys: dict[object, object] = {}
+    keys: dict[object, Any] = {}
     memo: dict[sympy.Basic, tuple] = {e: (var[e], R.one) for e in leaves}
 
     def check(p):
@@ -384,7 +385,8 @@ def opaque_form_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
         for node in nodes:  # innermost first: every node inside `node` is in memo already
             if node.is_Pow:
                 key: object = ("root", int(node.exp.q), canonical(node.base))
-                root, p = keys.setdefault(key, var[node]), int(node.exp.p)
+                root: Any = keys.setdefault(key, var[node])
+                p = int(node.exp.p)
                 memo[node] = (root**p, R.one) if p > 0 else (R.one, root**-p)
             else:
                 key = (node.func, canonical(node.args[0]))

@@ -59,6 +59,17 @@ class Verdict:
             out["evidence"] = self.evidence
         return out
 
+    def _repr_latex_(self) -> str:
+        from .._display import display, math, text
+
+        rows = [rf"\textbf{{{self.status}}}\ " + text(f"({self.method})")]
+        if self.statement:
+            rows.append(text(self.statement))
+        if self.witness:
+            rows.append(text("witness: ") + r",\ ".join(f"{math(k)} = {math(v)}"
+                                                       for k, v in self.witness.items()))
+        return display(rows)
+
     def __str__(self) -> str:
         text = f"{self.status} ({self.method})"
         if self.witness:
