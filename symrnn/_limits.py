@@ -17,8 +17,8 @@ distinct sub-expressions) and never below the truth:
 * literals — significant digits and decimal exponent of every number.
 
 An input over a limit is refused with one :class:`~symrnn.LimitError` line naming the limit
-(``degree 256 > max_degree=32``) and what to do. The limits, and why each value, are listed
-in docs/guide.md ("Limits").
+(``degree once expanded 257, over the limit max_degree=32``) and what to do. The limits,
+and why each value, are listed in docs/guide.md ("Limits").
 
 >>> import sympy
 >>> x, y = sympy.symbols("x y")
@@ -41,10 +41,10 @@ import sympy
 
 from ._errors import LimitError
 
-__all__ = ["Limits", "Size", "expanded_terms", "IDENTITY_LIMITS", "CELL_LIMITS", "CERTIFICATE_LIMITS", "expression_size",
-           "check_expression", "check_literal_text", "parse_number", "check_int",
+__all__ = ["Limits", "Size", "IDENTITY_LIMITS", "CELL_LIMITS", "CERTIFICATE_LIMITS",
            "MAX_PRECISION_BITS", "MAX_CERTIFICATE_BOXES", "MAX_CELL_DEFINITIONS",
-           "MAX_VERTEX_VARIABLES", "MAX_FLOW_BYTES", "check_memory"]
+           "MAX_VERTEX_VARIABLES", "MAX_FLOW_BYTES", "expression_size", "expanded_terms",
+           "check_expression", "check_literal_text", "check_int", "check_memory", "parse_number"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ CERTIFICATE_LIMITS = Limits(max_nodes=5_000, max_depth=60, max_calls=4, max_degr
 
 #: Working precision of a bound certificate (the provers use 128-256 bits).
 MAX_PRECISION_BITS = 4096
-#: Boxes of one cover step of a bound certificate (the provers emit a few hundred).
+#: Boxes of one cover step of a bound certificate (the provers emit a few dozen).
 MAX_CERTIFICATE_BOXES = 100_000
 #: Gates plus states of one cell: the analysis is quadratic or worse in this count.
 MAX_CELL_DEFINITIONS = 64
@@ -237,7 +237,8 @@ def _numbers(expr: sympy.Basic) -> set[sympy.Basic]:
     return found
 
 
-_DECIMAL = re.compile(r"^[+-]?(?P<int>\d[\d_]*)?(?:\.(?P<frac>[\d_]*))?(?:[eE](?P<exp>[+-]?\d[\d_]*))?$")
+_DECIMAL = re.compile(r"^[+-]?(?P<int>\d[\d_]*)?(?:\.(?P<frac>[\d_]*))?"
+                      r"(?:[eE](?P<exp>[+-]?\d[\d_]*))?$")
 
 
 def check_literal_text(text: str, name: str, limits: Limits = CELL_LIMITS) -> None:

@@ -15,10 +15,10 @@ gate :math:`g_{t-1}` has the range of :math:`g` (``o_prev`` in (0, 1)).
 **Independence.** Primitive gates take every combination of values in their ranges when
 each has a *private bias*: a vector parameter added at the top of its pre-activation, once
 and linearly, and used by no other gate (given the other gates' values, choose that bias;
-``sigmoid(b_f - b_f**2)`` has no private bias: its pre-activation is at most 1/4). Otherwise — JANET's
-:math:`f_t = \sigma(s_t)` and :math:`j_t = \sigma(s_t - \beta)` share :math:`s_t` — the box
-of ranges only over-approximates the admissible set and a supremum over it is an upper
-bound, not the supremum.
+``sigmoid(b_f - b_f**2)`` has no private bias: its pre-activation is at most 1/4).
+Otherwise — JANET's :math:`f_t = \sigma(s_t)` and :math:`j_t = \sigma(s_t - \beta)` share
+:math:`s_t` — the box of ranges only over-approximates the admissible set and a supremum
+over it is an upper bound, not the supremum.
 
 **State invariants** (:func:`state_invariants`): the largest set S of states with
 :math:`|s_0| \le 1 \Rightarrow |s_t| \le 1` for all t provable by the vertex lemma of

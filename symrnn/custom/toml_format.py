@@ -112,7 +112,8 @@ def parse_expression(text: str, field: str = "expr") -> sympy.Expr:
         raise _reject(field, text, f"not a valid expression ({type(e).__name__})", allowed)
 
     def limit(why: str) -> LimitError:
-        return fail(LimitError, field, f"{_short(text)!r} is refused: {why}")  # type: ignore[return-value]
+        err = fail(LimitError, field, f"{_short(text)!r} is refused: {why}")
+        return err  # type: ignore[return-value]
 
     def build(node: ast.AST, depth: int, calls: int = 0) -> sympy.Expr:
         if depth > MAX_DEPTH:

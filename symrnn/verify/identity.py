@@ -180,9 +180,11 @@ def _check_across(lhs: sympy.Expr, rhs: sympy.Expr) -> None:
 
 def _vanished_assumptions(frame: object, lhs: sympy.Expr, rhs: sympy.Expr) -> None:
     """Refuse when the caller's local variables hold a symbol with assumptions
-    (``positive=True``) that occurs in neither side: SymPy may have used the assumption and dropped the symbol while the
-    caller built the expression (``sqrt(p**2) - p`` is 0 before the call)."""
-    if frame is None or frame.f_globals.get("__name__", "").startswith("symrnn"):  # type: ignore[attr-defined]
+    (``positive=True``) that occurs in neither side: SymPy may have used the assumption and
+    dropped the symbol while the caller built the expression (``sqrt(p**2) - p`` is 0 before
+    the call)."""
+    module = getattr(frame, "f_globals", {}).get("__name__", "")
+    if frame is None or module.startswith("symrnn"):  # a call from symrnn itself
         return
     present = {s.name for s in lhs.free_symbols | rhs.free_symbols}
     # the caller's own variables only (a script's top level: its module's), not the globals
