@@ -1,14 +1,18 @@
-"""Benchmark of ``symrnn docs`` against the issue-8 targets.
+"""Benchmark of ``symrnn docs`` against the issue-8 targets, in both languages (issue 13).
 
 Targets: ``symrnn docs`` without compiling (the .tex, the Markdown and the flow figures)
 under 10 s; with the PDF compile (``latexmk -xelatex`` from a clean directory) under 60 s.
 Each is one fresh process running the subcommand, as a user runs it (interpreter start and
-imports included). Reported, in one run:
+imports included). A dated build also runs the Coq check beside the claims when Coq is
+installed. Reported, in one run:
 
 1. wall-clock of ``symrnn docs --out DIR --no-pdf --markdown DIR/report.md``;
-2. wall-clock of ``symrnn docs --out DIR2`` (figures, claims, .tex and PDF), and of the
-   compile alone (``latexmk`` on the written .tex in a fresh copy);
-3. the size of what was written: pages, .tex and Markdown bytes, figures.
+2. wall-clock of ``symrnn docs --out DIR2`` (figures, claims, Coq, .tex and PDF), and of
+   the compile alone (``latexmk`` on the written .tex in a fresh copy);
+3. wall-clock of ``symrnn docs --lang zh --out DIR3`` (the Chinese edition, with its PDF);
+4. the size of what was written: pages of each PDF, .tex and Markdown bytes, figures.
+
+``benchmarks/render_docs.py`` renders pages of a built PDF to PNG for a person to look at.
 
 Run::
 
@@ -60,11 +64,14 @@ def main() -> None:
         figures = len([f for f in os.listdir(os.path.join(tex_dir, "figures"))
                        if f.endswith(".pdf")]) if not args.quick else 0
         missing = missing_tex()
-        with_pdf = compile_only = None
-        pages = "-"
+        with_pdf = compile_only = zh_pdf = None
+        pages = zh_pages = "-"
         if not args.quick and not missing:
             with_pdf = _run(["--out", pdf_dir])
             pages = _pages(os.path.join(pdf_dir, "report.pdf"))
+            zh_dir = os.path.join(tmp, "zh")
+            zh_pdf = _run(["--out", zh_dir, "--lang", "zh"])
+            zh_pages = _pages(os.path.join(zh_dir, "report.pdf"))
             again = os.path.join(tmp, "again")
             os.makedirs(again)
             shutil.copy(os.path.join(tex_dir, "report.tex"), again)
@@ -80,7 +87,7 @@ def main() -> None:
             return "not run" + (f" (TeX missing: {', '.join(missing)})" if missing else "")
         return f"{sec:.1f} s (target < {target:g} s: {'met' if sec < target else 'NOT met'})"
 
-    print("## Docs (issue 8)")
+    print("## Docs (issues 8, 13)")
     print()
     print(f"Measured in one run of `.venv/bin/python benchmarks/bench_docs.py"
           f"{' --quick' if args.quick else ''}`, each command a fresh process "
@@ -99,7 +106,9 @@ def main() -> None:
     print(f"| `symrnn docs` (the same and the PDF, clean directory) | {verdict(with_pdf, 60)} |")
     print(f"| `latexmk -xelatex` alone, clean directory | "
           f"{'not run' if compile_only is None else f'{compile_only:.1f} s'} |")
-    print(f"| PDF pages | {pages} |")
+    print(f"| `symrnn docs --lang zh` (the Chinese edition and its PDF) | "
+          f"{verdict(zh_pdf, 60)} |")
+    print(f"| PDF pages (English, Chinese) | {pages}, {zh_pages} |")
     print(f"| report.tex, report.md | {tex_bytes / 1024:.0f} KiB, {md_bytes / 1024:.0f} KiB |")
     print(f"| figures (PDF + PNG each) | {figures} |")
 

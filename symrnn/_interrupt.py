@@ -20,7 +20,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["EXIT_INTERRUPTED", "MESSAGE", "deferred_interrupts", "workers_ignore_interrupts"]
+__all__ = ["EXIT_INTERRUPTED", "MESSAGE", "deferred_interrupts", "workers_ignore_interrupts",
+           "quiet_worker"]
 
 #: The conventional exit status after SIGINT (128 + 2).
 EXIT_INTERRUPTED = 130
@@ -61,3 +62,14 @@ def workers_ignore_interrupts() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _ignore(signum: int, frame: object) -> None:
+    """A SIGINT handler that does nothing (unlike SIG_IGN, reset to the default by exec)."""
+
+
+def quiet_worker() -> None:
+    """Initializer of a worker process started under :func:`workers_ignore_interrupts`: it
+    keeps ignoring Ctrl-C, but the programs it runs (``make``, ``coqc``) get the default
+    action again, so a Ctrl-C at the terminal stops them too."""
+    signal.signal(signal.SIGINT, _ignore)

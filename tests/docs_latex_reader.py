@@ -2,8 +2,8 @@
 that parser is known to read differently from how SymPy prints (documented per rule).
 
 SymPy's ``parse_latex`` cannot read ``\\hat{c}`` nor ``\\left(a\\right) \\sigma(x)``,
-reads ``a (b)`` after a symbol as the call ``a(b)``, names σ, the Heaviside step and
-relu ``sigma``/``theta``/``operatorname``, and splits
+reads ``a (b)`` after a symbol as the call ``a(b)``, names σ, the Heaviside step (the report
+prints it ``H``) and relu ``sigma``/``H``/``operatorname``, and splits
 multi-letter symbols (``bu_{h}`` becomes ``b·u_h``). Formulas with multi-letter symbols are
 therefore not readable; every other formula must come back equal to its expression.
 """
@@ -21,7 +21,7 @@ from symrnn.activations import relu, sigmoid
 # \hat{x} -> a Greek letter the report does not otherwise use, and back
 HATS = {r"\hat{c}": r"\xi", r"\hat{h}": r"\eta", r"\tilde{h}": r"\zeta"}
 # function names as the parser returns them (relu is printed \operatorname{relu}: read as ρ)
-FUNCTIONS = {"sigma": sigmoid, "theta": sympy.Heaviside, "rho": relu}
+FUNCTIONS = {"sigma": sigmoid, "H": sympy.Heaviside, "theta": sympy.Heaviside, "rho": relu}
 
 
 def _key(name: str) -> str:

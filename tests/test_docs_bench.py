@@ -16,7 +16,7 @@ def test_quick_benchmark_reports_the_no_pdf_time_and_sizes() -> None:
     run = subprocess.run([sys.executable, str(SCRIPT), "--quick"], capture_output=True,
                          text=True, timeout=120, check=True)
     text = run.stdout
-    assert text.startswith("## Docs (issue 8)")
+    assert text.startswith("## Docs (issues 8, 13)")
     assert re.search(r"\| `symrnn docs --no-pdf --markdown` .* \| [\d.]+ s \(target < 10 s: "
                      r"(met|NOT met)\) \|", text)
     assert re.search(r"\| report\.tex, report\.md \| \d+ KiB, \d+ KiB \|", text)

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ["symrnn.docs._snippets", "symrnn.docs._latex", "symrnn.docs._markdown"]
+MODULES = ["symrnn.docs._snippets", "symrnn.docs._latex", "symrnn.docs._markdown",
+           "symrnn.docs._mathtext", "symrnn.docs._typeset", "symrnn.docs._sketch",
+           "symrnn.docs._words"]
 
 
 def test_guide_examples_run(monkeypatch):

@@ -1,13 +1,14 @@
 """symrnn.docs: the report, generated from the verified objects (issue 8).
 
-* :func:`build_docs` — ``DIR/report.tex`` (+ figures, PDF via ``latexmk -xelatex``) and
-  the same report as Markdown;
+* :func:`build_docs` — ``DIR/report.tex`` (+ figures, the evidence JSON, PDF via
+  ``latexmk -xelatex``) and the same report as Markdown, in English or Chinese (``lang``);
 * :func:`make_report`, :func:`to_latex`, :func:`to_markdown` — the report as data, and its
   two printings;
 * :func:`verdict_latex`, :func:`derivation_latex` — LaTeX snippets for your own papers.
 """
 
 from ._build import DEBIAN_PACKAGES as DEBIAN_PACKAGES
+from ._build import LANGS as LANGS
 from ._build import BuildResult as BuildResult
 from ._build import TexError as TexError
 from ._build import build_docs as build_docs
@@ -23,7 +24,7 @@ from ._snippets import derivation_latex as derivation_latex
 from ._snippets import verdict_latex as verdict_latex
 
 __all__ = [
-    "DEBIAN_PACKAGES", "BuildResult", "Formula", "Report", "TexError", "build_docs",
+    "DEBIAN_PACKAGES", "LANGS", "BuildResult", "Formula", "Report", "TexError", "build_docs",
     "derivation_latex", "formulas", "install_hint", "make_report", "missing_tex",
     "to_latex", "to_markdown", "verdict_latex",
 ]

@@ -17,18 +17,15 @@ import sympy
 
 from ..derivation import Derivation
 from ..verify.verdict import Verdict
+from ._mathtext import escape_text
 from ._model import Formula
 
 __all__ = ["expr_latex", "sum_latex", "partial_latex", "derivation_formula",
            "derivation_latex", "witness_formulas", "verdict_latex", "escape_latex"]
 
-_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "_": r"\_", "^": r"\^{}",
-            "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "~": r"\textasciitilde{}"}
-
-
 def escape_latex(text: str) -> str:
     """Plain text made safe for LaTeX (Unicode stays: the document is set with XeLaTeX)."""
-    return "".join(_SPECIAL.get(ch, ch) for ch in text)
+    return escape_text(text)
 
 
 def expr_latex(expr: sympy.Expr) -> str:

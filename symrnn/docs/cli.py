@@ -1,6 +1,7 @@
 """The ``symrnn docs`` subcommand: the report as LaTeX (and PDF) and Markdown.
 
-    symrnn docs --out DIR [--no-pdf] [--markdown PATH] [--no-empirical] [--no-figures]
+    symrnn docs --out DIR [--lang en|zh] [--no-pdf] [--markdown PATH] [--no-empirical]
+                [--no-figures]
 
 Writes ``DIR/report.tex`` and ``DIR/figures/``; compiles ``DIR/report.pdf`` with
 ``latexmk -xelatex`` unless ``--no-pdf``. When TeX is missing the ``.tex`` is still written,
@@ -20,7 +21,7 @@ from typing import Any
 
 from .._atomic import AtomicDir, AtomicFile
 from .._progress import Activity
-from ._build import TexError, build_docs
+from ._build import LANGS, TexError, build_docs
 
 __all__ = ["add_parser", "main", "run"]
 
@@ -35,10 +36,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                     "words, printed and derived forms, verdicts and evidence; every cell's "
                     "Jacobian; the term bounds; the flow figures.")
     p.add_argument("--out", required=True, metavar="DIR", help="output directory")
+    p.add_argument("--lang", choices=LANGS, default="en",
+                   help="the report's language: en (default) or zh (Chinese)")
     p.add_argument("--no-pdf", action="store_true", help="write the .tex only")
     p.add_argument("--markdown", metavar="PATH", help="also write the report as Markdown")
     p.add_argument("--no-empirical", action="store_true",
-                   help="leave out measured evidence (for a deterministic report)")
+                   help="the reproducible printing: no measured evidence, Coq check, date, "
+                        "commit or timings")
     p.add_argument("--no-figures", action="store_true",
                    help="skip the gradient-flow measurement and its figures")
     p.set_defaults(run=run)
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             res = build_docs(str(out.tmp), pdf=not args.no_pdf,
                              markdown=str(md.tmp) if md is not None else None,
                              empirical=not args.no_empirical, figures=not args.no_figures,
-                             link_dir=str(out.final.absolute()))
+                             lang=args.lang, link_dir=str(out.final.absolute()))
         except TexError as e:  # the .tex is complete: keep it, to read the TeX log beside it
             failed = TexError(str(e).replace(str(out.tmp), str(out.final)))
         else:
