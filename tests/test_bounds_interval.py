@@ -119,3 +119,10 @@ def test_a_number_given_as_text_is_sized_before_it_is_built():
     with pytest.raises(LimitError, match="max_digits=200"):
         prove_xsech2_bound(10**500)
     assert time.perf_counter() - start < 5
+
+
+def test_an_integer_power_of_a_box_centred_at_zero_is_finite():
+    # python-flint's ** gives nan for a ball whose midpoint is 0 (found by the fuzzing above)
+    f = compile_enclosure(c**3 / 7 + c**2, [c])  # its range over [-1, 1] is [0, 8/7]
+    a, b = endpoints(f(box(Fraction(-1), Fraction(1))))
+    assert a <= 0 and Fraction(8, 7) <= b < 2

@@ -34,6 +34,7 @@ from flint import arb, ctx, fmpq
 from .._errors import InvalidArgumentError, LimitError, UnsupportedFunctionError
 from .._limits import CERTIFICATE_LIMITS, check_int, parse_number
 from ..activations import sigmoid
+from ..verify.arb import _int_pow  # flint's ** is nan for a ball centred at 0
 
 __all__ = [
     "Enclosure",
@@ -268,8 +269,8 @@ def _compile(e: sympy.Basic, index: dict[sympy.Symbol, int]) -> Enclosure:
     if e.is_Pow and e.args[1].is_Integer:
         base, n = _compile(e.args[0], index), int(e.args[1])
         if n >= 0:
-            return lambda *a: base(*a) ** n
-        return lambda *a: arb(1) / base(*a) ** (-n)
+            return lambda *a: _int_pow(base(*a), n)
+        return lambda *a: arb(1) / _int_pow(base(*a), -n)
     if isinstance(e, sympy.tanh):
         inner = _compile(e.args[0], index)
         return lambda *a: inner(*a).tanh()
