@@ -7,15 +7,21 @@ BIN     = $(VENV)/bin
 
 .PHONY: verify test setup setup-test report clean
 
+# pip is quiet; PYTHONWARNINGS silences the build backend's notes about editable installs
+PIP = PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
 $(BIN)/python:
+	@echo "creating $(VENV) ..."
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(PIP) --upgrade pip
 
 setup: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "installing symrnn and its dependencies into $(VENV) (about a minute the first time) ..."
+	@$(PIP) -e .
 
 setup-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@echo "installing symrnn with the test extras into $(VENV) (about a minute the first time) ..."
+	@$(PIP) -e ".[test]"
 
 verify: setup
 	$(BIN)/symrnn verify

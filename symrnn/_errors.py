@@ -18,6 +18,9 @@ __all__ = [
     "ShapeError",
     "CellDefinitionError",
     "CellFileError",
+    "LimitError",
+    "TimeLimitError",
+    "OutputPathError",
 ]
 
 
@@ -75,3 +78,18 @@ class CellFileError(CellDefinitionError):
     """
 
     line: int = 0
+
+
+class LimitError(SymrnnError, ValueError):
+    """An input over one of symrnn's resource limits (:mod:`symrnn._limits`), refused
+    before the expensive work starts. The message names the limit and its value; every
+    limit is listed in the user guide (docs/guide.md, "Limits")."""
+
+
+class TimeLimitError(LimitError):
+    """A computation that ran past its wall-clock budget (``--timeout``, ``timeout=``)."""
+
+
+class OutputPathError(SymrnnError, ValueError):
+    """An output path (``--out``) that cannot be written: an existing file where a directory
+    is wanted, a directory without write permission, ..."""

@@ -1,5 +1,6 @@
 """The ``symrnn`` command line.
 
+    symrnn --version                          the installed version
     symrnn verify [--readings|--json] [--only ID ...]   check every reading of every claim
     symrnn derive CELL [--latex]             a cell's Jacobian and its term split
     symrnn list                              the catalog's cells and the claim ids
@@ -10,7 +11,10 @@
     symrnn export coq DIR [--check]           the proofs as a Coq development
     symrnn docs --out DIR [--no-pdf]          the report as LaTeX (and PDF) and Markdown
 
-``verify`` exits 0 when every reading run reached its recorded verdict, 1 otherwise; bad usage (an unknown cell or claim id) exits 2 with one line on stderr.
+``verify`` exits 0 when every reading run reached its recorded verdict, 1 otherwise; bad
+usage (an unknown cell or claim id) or an input over a limit (see docs/guide.md, "Limits",
+and ``--timeout``) exits 2 with one line on stderr; Ctrl-C exits 130 with one line, leaving
+no half-written output. Progress goes to stderr on a terminal (``--quiet`` silences it).
 """
 
 from __future__ import annotations
@@ -23,8 +27,55 @@ import textwrap
 from collections.abc import Sequence
 
 from ._errors import InvalidArgumentError, SymrnnError
+from ._interrupt import EXIT_INTERRUPTED
+from ._interrupt import MESSAGE as INTERRUPTED
+from ._progress import Activity
+from ._timeout import time_limit
 
 __all__ = ["main"]
+
+DESCRIPTION = ("symrnn: machine-checked mathematics of gradient flow in recurrent networks "
+               "(Su Jianlin, PaperWeekly, 2020-11-30).")
+EPILOG = ("exit status: 0 success; 1 a claim or check did not come out as recorded; 2 bad "
+          "input, a limit or --timeout exceeded (one line on stderr); 3 (docs) no TeX for the "
+          "PDF; 130 interrupted (Ctrl-C). The limits are listed in docs/guide.md.")
+
+#: Default wall-clock budgets (seconds) of the commands with ``--timeout``.
+DEFAULT_TIMEOUTS = {"verify": 3600.0, "analyze": 600.0}
+
+
+def add_run_options(p: argparse.ArgumentParser, timeout: float | None = None) -> None:
+    """``--quiet`` (no progress on stderr) and, with a default, ``--timeout SECONDS``."""
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress on stderr (progress is only drawn on a terminal)")
+    if timeout is not None:
+        p.add_argument("--timeout", type=_seconds, default=timeout, metavar="SECONDS",
+                       help=f"give up with exit status 2 after SECONDS of wall-clock time "
+                            f"(default {timeout:g})")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not (value > 0 and value != float("inf")):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds > 0")
+    return value
+
+
+def with_budget(what: str, run):
+    """Run the handler ``run(args)`` under ``--timeout`` with an :class:`Activity` line on a
+    terminal (``args.activity``, whose ``step`` names the current work; redrawn by ``step``
+    only, as ``verify --jobs`` forks worker processes)."""
+
+    def budgeted(args: argparse.Namespace) -> int:
+        with time_limit(args.timeout, what, "--timeout"), \
+                Activity(f"symrnn {what}", quiet=args.quiet, tick=False) as activity:
+            args.activity = activity
+            return run(args)
+
+    return budgeted
 
 
 def _short(text: str, width: int) -> str:
@@ -72,11 +123,9 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
     if args.only:
         select(args.only)  # fail fast, before any work, on an unknown claim or reading id
-    tty = sys.stderr.isatty() and not args.json
 
     def progress(reading) -> None:
-        if tty:
-            print(f"\r  checking {reading.id:<52}", end="", file=sys.stderr, flush=True)
+        args.activity.step(f"checking {reading.id}")
 
     if args.jobs < 0:
         raise InvalidArgumentError(f"--jobs {args.jobs}: give a number of processes >= 1, "
@@ -91,10 +140,10 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
         from .coq.status import fold_claims
 
+        args.activity.step("exporting the Coq development and checking it with coqc")
         coq_r = coq_status(check=True)
         coq = fold_claims(coq_r)
-    if tty:
-        print("\r" + " " * 64 + "\r", end="", file=sys.stderr, flush=True)
+    args.activity.close()  # erase the progress line before the results
     if args.json:
         rows = [r.to_json() for r in results]
         for row in rows:
@@ -161,7 +210,10 @@ def _cmd_derive(args: argparse.Namespace) -> int:
     print("\nOne-step Jacobian, n-D matrix form (diag(·) elementwise, U_* matrices):")
     for (o, i), chains in jac.blocks.items():
         print(f"  d{o}_t/d{i}_(t-1) = " + (" + ".join(map(str, chains)) or "0"))
-    print("\nThe derivative the article analyses" + (f" ({art.equation})" if art.equation else "")
+    from .cells import ARTICLE_CELLS
+
+    whose = "the article analyses" if cell.name in ARTICLE_CELLS else "split into its terms"
+    print(f"\nThe derivative {whose}" + (f" ({art.equation})" if art.equation else "")
           + (", with " + ", ".join(f"{k} = {v}" for k, v in art.substitutions.items())
              if art.substitutions else "") + ":")
     print("  " + str(art).replace("\n", "\n  "))
@@ -185,8 +237,11 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="symrnn", description=__doc__.split("\n\n")[0])
-    sub = p.add_subparsers(dest="command", required=True)
+    from . import __version__
+
+    p = argparse.ArgumentParser(prog="symrnn", description=DESCRIPTION, epilog=EPILOG)
+    p.add_argument("--version", action="version", version=f"symrnn {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     v = sub.add_parser("verify", help="check the article's claims")
     v.add_argument("--json", action="store_true", help="print JSON instead of a table")
     v.add_argument("--only", nargs="+", metavar="ID",
@@ -202,7 +257,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="export the Coq development, check it with coqc, and show per reading "
                         "whether its Coq theorems checked (\"coq\" in each JSON reading, "
                         "folded per claim in the claim's evidence)")
-    v.set_defaults(run=_cmd_verify)
+    add_run_options(v, DEFAULT_TIMEOUTS["verify"])
+    v.set_defaults(run=with_budget("verify", _cmd_verify))
     d = sub.add_parser("derive", help="a cell's Jacobian and its term split")
     d.add_argument("cell", help="a catalog cell name (see `symrnn list`)")
     d.add_argument("--latex", action="store_true", help="print LaTeX")
@@ -217,11 +273,11 @@ def _parser() -> argparse.ArgumentParser:
     from .flow.cli import add_parser as add_flow
     from .trained.cli import add_parser as add_check_weights
 
-    add_analyze(sub)
-    add_flow(sub)
+    add_run_options(add_analyze(sub), DEFAULT_TIMEOUTS["analyze"])
+    add_run_options(add_flow(sub))
     add_check_weights(sub)
     add_export(sub)
-    add_docs(sub)
+    add_run_options(add_docs(sub))
     return p
 
 
@@ -231,7 +287,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(args, "run", None) or args.func
         return handler(args)
     except SymrnnError as exc:
-        print(f"symrnn: error: {exc}", file=sys.stderr)
+        print(f"symrnn: error: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (MemoryError, RecursionError) as exc:  # the limits should prevent these
+        print(f"symrnn: error: the input is too large ({type(exc).__name__}); see the limits "
+              "in docs/guide.md and make it smaller", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `symrnn verify --json | head`
         sys.stderr.close()

@@ -106,3 +106,23 @@ def test_non_finite_ball_has_no_endpoints():
     with pytest.raises(InvalidArgumentError):
         endpoints(arb(1) / arb(0, 1))
     assert math.isfinite(float(endpoints(point(2))[0]))
+
+
+def test_a_number_given_as_text_is_sized_before_it_is_built():
+    import time
+
+    from symrnn import LimitError, prove_xsech2_bound
+
+    start = time.perf_counter()
+    with pytest.raises(LimitError, match="max_exponent=100"):
+        prove_xsech2_bound("1e99999999")
+    with pytest.raises(LimitError, match="max_digits=200"):
+        prove_xsech2_bound(10**500)
+    assert time.perf_counter() - start < 5
+
+
+def test_an_integer_power_of_a_box_centred_at_zero_is_finite():
+    # python-flint's ** gives nan for a ball whose midpoint is 0 (found by the fuzzing above)
+    f = compile_enclosure(c**3 / 7 + c**2, [c])  # its range over [-1, 1] is [0, 8/7]
+    a, b = endpoints(f(box(Fraction(-1), Fraction(1))))
+    assert a <= 0 and Fraction(8, 7) <= b < 2

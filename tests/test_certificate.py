@@ -142,3 +142,42 @@ def test_shifted_certificate_rejects_a_negative_shift():
     bad = copy.deepcopy(S(2).certificate)
     bad["steps"][0]["A"] = "-2"
     assert not check_certificate(bad).ok
+
+
+# --- issue 16: limits on certificate numbers and precision; never raises ---------------------
+
+
+def test_a_huge_bound_is_rejected_at_once_naming_the_limit(bound_cert):
+    import time
+
+    c = copy.deepcopy(bound_cert)
+    c["bound"] = "1e99999999"
+    start = time.perf_counter()
+    res = check_certificate(c)
+    assert not res.ok and "max_exponent" in res.reasons[0]
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("bits", [30_000_000, 0, -5, "128", 1.5, True])
+def test_a_precision_outside_the_limit_is_rejected(bound_cert, bits):
+    c = copy.deepcopy(bound_cert)
+    c["precision_bits"] = bits
+    res = check_certificate(c)
+    assert not res.ok and "max_precision_bits" in res.reasons[0]
+
+
+def test_too_many_boxes_are_rejected_before_they_are_read(bound_cert):
+    c = copy.deepcopy(bound_cert)
+    cov = _cover(c)
+    cov["boxes"] = [["0", "1"]] * 100_001
+    cov["uppers"] = ["0.1"] * 100_001
+    res = check_certificate(c)
+    assert not res.ok and "max_certificate_boxes" in " ".join(res.reasons)
+
+
+def test_a_substitution_of_the_variable_itself_is_rejected_not_raised(sup_cert):
+    c = copy.deepcopy(sup_cert)
+    step = next(s for s in c["steps"] if s["kind"] == "value-at-critical")
+    step["substitute"] = f"{c['var']} = 1"
+    res = check_certificate(c)
+    assert not res.ok and res.reasons

@@ -119,3 +119,71 @@ def test_module_docstring_examples(module):
     import importlib
     mod = importlib.import_module(f"symrnn.custom.{module}")
     assert doctest.testmod(mod).failed == 0
+
+
+# --- issue 16: exact labels, no crash --------------------------------------------------------
+
+from symrnn import LimitError, TimeLimitError  # noqa: E402
+from symrnn.custom import loads_cell  # noqa: E402
+
+
+def _toml(gates: str, updates: str, params: str, states: str = '["h"]', path: str = "") -> str:
+    return (f'[cell]\nname = "t"\nstates = {states}\n[params]\n{params}\n[gates]\n{gates}\n'
+            f"[updates]\n{updates}\n{path}")
+
+
+def test_a_bias_used_twice_in_its_own_gate_is_not_private_so_the_bound_is_upper():
+    # f = sigmoid(b_f - b_f**2) <= sigmoid(1/4) < 0.57: 1 is an upper bound, not the sup
+    cell = loads_cell(_toml('f = "sigmoid(b_f - b_f**2)"', 'c = "f*c_prev"',
+                            'vector = ["b_f"]', '["c"]'))
+    (t,) = analyze(cell).terms
+    assert t.bound.status == "upper" and "f_t" in t.bound.reason
+    once = loads_cell(_toml('f = "sigmoid(2*b_f + h_prev)"', 'h = "f*h_prev"',
+                            'vector = ["b_f"]'))
+    assert analyze(once).terms[0].bound.status == "sup"
+
+
+def test_a_gate_at_both_t_and_t_minus_1_on_a_path_gives_an_upper_bound():
+    # f = sigmoid(b_f) is one number at every step: (1 - f_t) f_{t-1} <= 1/4, not 1
+    cell = loads_cell(_toml(
+        'f = "sigmoid(b_f)"\nchat = "tanh(U_c*h_prev + b_c)"',
+        'c = "f*c_prev + (1 - f)*chat"\nh = "f*c"',
+        'recurrent_matrix = ["U_c"]\nvector = ["b_f", "b_c"]', '["h", "c"]',
+        '[path]\nof = "c"\nsubstitute = { h = "f_prev*c_prev" }\n'))
+    main, second = analyze(cell).path_terms
+    assert main.bound.status == "sup"
+    assert second.bound.status == "upper" and second.bound.attained is None
+    assert "f at both t and t-1" in second.bound.reason
+
+
+@pytest.mark.parametrize("gates, updates", [
+    ('g = "exp(U*h_prev + b)"', 'h = "tanh(g)"'),
+    ('g = "relu(U*h_prev + b)"', 'h = "g*h_prev"'),
+    ('g = "sigmoid(U*h_prev + b)"', 'h = "h_prev/(1 + g)"'),
+    ('g = "sigmoid(U*h_prev + b)"', 'h = "exp(g)*h_prev"'),
+    ('g = "sigmoid(U*h_prev + b)"', 'h = "(g*h_prev)**(1/2)"'),
+    ('g = "sigmoid(U*h_prev + b)"', 'h = "tanh(U*h_prev + b)/h_prev"'),
+])
+def test_cells_with_unbounded_gates_or_non_polynomial_updates_are_analysed(gates, updates):
+    a = analyze(loads_cell(_toml(gates, updates, 'recurrent_matrix = ["U"]\nvector = ["b"]')))
+    assert a.terms and all(t.bound.status in ("sup", "upper", "unknown") for t in a.terms)
+    assert a.invariants.status in ("proved", "unknown")
+
+
+def test_an_exp_gate_is_unbounded_and_says_so():
+    a = analyze(loads_cell(_toml('g = "exp(b)"', 'h = "g*h_prev"', 'vector = ["b"]')))
+    main = next(t for t in a.terms if t.role == "main")
+    assert main.bound.infinite and main.bound.status == "sup" and main.bound.attained is False
+
+
+def test_the_vertex_lemma_gives_up_beyond_its_variable_limit_instead_of_enumerating():
+    from symrnn.bounds.invariants import multilinear_range
+
+    syms = sympy.symbols("a0:17")
+    with pytest.raises(LimitError, match="max_vertex_variables=16"):
+        multilinear_range(sympy.Add(*syms), {s: (0, 1) for s in syms})
+
+
+def test_analyze_has_a_wall_clock_budget():
+    with pytest.raises(TimeLimitError, match="analyze lstm took longer"):
+        analyze("lstm", timeout=0.01)

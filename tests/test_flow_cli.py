@@ -96,3 +96,55 @@ def test_empirical_measurements_show_what_the_claims_describe(evidence: dict) ->
     meaning = evidence["vanish-meaning"]["measured"]
     assert min(meaning["total_gradient_norm"]) > 0
     assert meaning["share_from_steps_farther_than_d"]["50"] < 1e-3
+
+
+# --- issue 16: exact zeros, nothing to measure, memory, atomic --out ---------------------------
+
+from symrnn.cli import main  # noqa: E402
+
+
+def test_an_exactly_vanishing_gradient_prints_rate_minus_inf(capsys) -> None:
+    # relu_rnn with n = 2: every unit is off at some step, the product is exactly 0
+    assert _run(["--cells", "relu_rnn", "--T", "10", "--n", "2", "--seeds", "1"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines()
+               if line.startswith("relu_rnn"))
+    assert row.split()[3] == "-inf"
+
+
+def test_a_scheme_that_applies_to_no_chosen_cell_is_an_error(capsys) -> None:
+    assert main(["flow", "--schemes", "forget-bias-1", "--cells", "rnn"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "applies to lstm only" in err
+
+
+@pytest.mark.parametrize("argv", [["--T", "1000000000"], ["--n", "100000"]])
+def test_a_measurement_over_the_memory_budget_is_refused_before_allocating(argv, capsys) -> None:
+    assert main(["flow", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "max_memory=2 GiB" in err
+
+
+def test_out_at_an_existing_file_is_refused_before_the_measurement(tmp_path, capsys,
+                                                                   monkeypatch) -> None:
+    from symrnn.flow import cli
+
+    (tmp_path / "f").write_text("mine")
+    monkeypatch.setattr(cli, "measure_flow", lambda *a, **k: pytest.fail("measured anyway"))
+    assert main(["flow", "--out", str(tmp_path / "f")]) == 2
+    assert "is an existing file" in capsys.readouterr().err
+    assert (tmp_path / "f").read_text() == "mine"
+
+
+def test_an_interrupted_flow_writes_nothing_and_exits_130(tmp_path, capsys, monkeypatch) -> None:
+    from symrnn.flow import _plots
+
+    def interrupted(result, out_dir, seed=0):
+        with open(f"{out_dir}/gradient_norms.png", "wb") as fh:
+            fh.write(b"half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_plots, "plot_all", interrupted)
+    code = main(["flow", "--cells", "rnn", "--T", "5", "--n", "2", "--seeds", "1",
+                 "--out", str(tmp_path / "o")])
+    assert code == 130 and capsys.readouterr().err == "symrnn: interrupted (Ctrl-C); nothing was written\n"
+    assert list(tmp_path.iterdir()) == []

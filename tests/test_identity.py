@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from symrnn import (
     InvalidExpressionError,
+    LimitError,
     ReservedNameError,
     SymrnnError,
+    TimeLimitError,
     UnsupportedFunctionError,
     check_identity,
     relu,
@@ -86,7 +88,7 @@ def test_witness_points_where_a_side_is_undefined_are_skipped():
     (sympy.I * x, UnsupportedFunctionError, "real"),
     (sympy.Symbol("tanh") + x, ReservedNameError, "rename"),
     (sympy.Symbol("sigma"), ReservedNameError, "reserved"),
-    (sympy.Symbol("x", real=True) + x, ReservedNameError, "same way"),
+    (sympy.Dummy("x") + x, ReservedNameError, "same way"),
     (sympy.sqrt(sympy.Symbol("p", positive=True) ** 2), InvalidExpressionError, "real values"),
     (sympy.Symbol("n", integer=True), InvalidExpressionError, "assumptions"),
 ])
@@ -157,3 +159,75 @@ def test_real_symbols_are_accepted_and_decided_for_all_reals():
     r = sympy.Symbol("r", real=True)
     assert check_identity(sympy.tanh(r), 2 * sigmoid(2 * r) - 1).status == "proved"
     assert check_identity(sympy.exp(r), 1 + r).status == "refuted"
+
+
+# --- issue 16: hostile and plausible input -------------------------------------------------
+
+
+def test_real_and_plain_symbols_of_one_name_are_one_variable():
+    # eq (6) retyped with real symbols, as the assumption message advises, against the
+    # library's plain ones: the same identity, so proved; and one witness value per name
+    from symrnn import article_derivative, printed
+
+    d, e6 = article_derivative("rnn"), printed("eq6")
+    real = {s: sympy.Symbol(s.name, real=True) for s in e6.free_symbols}
+    v = check_identity(d.expr, e6.xreplace(real))
+    assert v.status == "proved"
+    w = check_identity(d.expr, 2 * e6.xreplace(real))
+    assert w.status == "refuted"
+    assert sorted(w.to_json()["witness"]) == sorted(str(s) for s in e6.free_symbols)
+    by_name = {str(s): v for s, v in w.witness.items()}
+    assert rechecks_witness(d.expr, 2 * e6, {s: by_name[s.name] for s in e6.free_symbols})
+
+
+def test_an_assumption_used_and_dropped_before_the_call_is_refused():
+    p = sympy.Symbol("p", positive=True)
+    lhs = sympy.sqrt(p**2) - p  # SymPy has made this 0 already
+    assert lhs == 0
+    with pytest.raises(InvalidExpressionError, match="occurs in neither side"):
+        check_identity(lhs, 0)
+    with pytest.raises(InvalidExpressionError, match="assumptions"):
+        check_identity(sympy.sqrt(p**2), p)
+
+
+def test_a_closed_statement_without_such_symbols_is_still_decided():
+    assert check_identity(sympy.tanh(1), 2 * sigmoid(2) - 1).status == "proved"
+
+
+def test_a_power_expanding_to_millions_of_terms_is_refused_at_once():
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(LimitError, match="max_terms"):
+        check_identity((x + y + 1)**2400, (x + y + 2)**2400)
+    assert time.perf_counter() - start < 5
+
+
+def test_a_deeply_nested_expression_is_refused_and_one_within_the_limit_prints():
+    s = sympy.Symbol("s", real=True)
+    deep = s
+    for _ in range(300):
+        deep = sympy.tanh(deep)
+    with pytest.raises(LimitError, match="max_depth=100"):
+        check_identity(deep, deep + 1)
+    ok = s
+    for _ in range(98):
+        ok = sympy.tanh(ok)
+    v = check_identity(ok, ok + 1)
+    assert v.status == "refuted" and v.statement.startswith("tanh(tanh(")
+
+
+def test_the_timeout_keyword_bounds_the_wall_clock_time(monkeypatch):
+    import time
+
+    from symrnn.verify import identity
+
+    def slow(diff):
+        time.sleep(10)
+        return False
+
+    monkeypatch.setattr(identity, "opaque_form_is_zero", slow)
+    start = time.perf_counter()
+    with pytest.raises(TimeLimitError, match="timeout=0.2 s"):
+        check_identity(sympy.tanh(x), 2 * sigmoid(2 * x) - 1, timeout=0.2)
+    assert time.perf_counter() - start < 5

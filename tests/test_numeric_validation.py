@@ -114,3 +114,8 @@ def test_every_shape_error_names_the_expected_and_the_received_shape() -> None:
 def test_valid_calls_accept_lists_and_integer_arrays() -> None:
     params = {k: v.tolist() for k, v in GRU.items()}
     np.testing.assert_array_equal(step("gru", params, [0, 0], [0, 0, 0]), step("gru", GRU, X, H))
+
+
+def test_a_negative_integer_seed_is_refused_by_init_params():
+    with pytest.raises(InvalidArgumentError, match="integer seed >= 0"):
+        init_params("rnn", 2, 3, rng=-1)

@@ -31,8 +31,10 @@ from fractions import Fraction
 import sympy
 from flint import arb, ctx, fmpq
 
-from .._errors import InvalidArgumentError, UnsupportedFunctionError
+from .._errors import InvalidArgumentError, LimitError, UnsupportedFunctionError
+from .._limits import CERTIFICATE_LIMITS, check_int, parse_number
 from ..activations import sigmoid
+from ..verify.arb import _int_pow  # flint's ** is nan for a ball centred at 0
 
 __all__ = [
     "Enclosure",
@@ -60,7 +62,9 @@ Enclosure = Callable[..., arb]
 def to_fraction(name: str, value: object) -> Fraction:
     """``value`` as an exact rational; floats are taken exactly (0.45 is 0.45000000000000001…).
 
-    Raises :class:`InvalidArgumentError` for NaN, infinities and non-numbers.
+    Raises :class:`InvalidArgumentError` for NaN, infinities and non-numbers, and
+    :class:`~symrnn.LimitError` for numbers over :data:`symrnn._limits.CERTIFICATE_LIMITS`
+    (``"1e99999999"`` is refused from its text, never built).
     """
     if isinstance(value, bool):
         raise InvalidArgumentError(f"{name}={value!r} is a bool; pass a number")
@@ -72,13 +76,18 @@ def to_fraction(name: str, value: object) -> Fraction:
             )
         return Fraction(value)
     if isinstance(value, (int, Fraction)):
-        return Fraction(value)
+        value = Fraction(value)
+        check_int(name, value.numerator, CERTIFICATE_LIMITS)
+        check_int(name, value.denominator, CERTIFICATE_LIMITS)
+        return value
     if isinstance(value, fmpq):
-        return Fraction(int(value.p), int(value.q))
+        return to_fraction(name, Fraction(int(value.p), int(value.q)))
     if isinstance(value, str):
         try:
-            return Fraction(value)
-        except ValueError:
+            return parse_number(value, name, CERTIFICATE_LIMITS)  # sized before it is built
+        except ValueError as e:
+            if isinstance(e, LimitError):
+                raise
             raise InvalidArgumentError(
                 f"{name}={value!r} is not a decimal or p/q string"
             ) from None
@@ -260,8 +269,8 @@ def _compile(e: sympy.Basic, index: dict[sympy.Symbol, int]) -> Enclosure:
     if e.is_Pow and e.args[1].is_Integer:
         base, n = _compile(e.args[0], index), int(e.args[1])
         if n >= 0:
-            return lambda *a: base(*a) ** n
-        return lambda *a: arb(1) / base(*a) ** (-n)
+            return lambda *a: _int_pow(base(*a), n)
+        return lambda *a: arb(1) / _int_pow(base(*a), -n)
     if isinstance(e, sympy.tanh):
         inner = _compile(e.args[0], index)
         return lambda *a: inner(*a).tanh()

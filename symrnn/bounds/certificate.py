@@ -39,6 +39,9 @@ from typing import Any
 import sympy
 from flint import arb, ctx, fmpq
 
+from .._errors import TimeLimitError
+from .._limits import CERTIFICATE_LIMITS, MAX_CERTIFICATE_BOXES, MAX_PRECISION_BITS, parse_number
+
 __all__ = ["CheckResult", "check_certificate"]
 
 FORMAT = "symrnn-bound-certificate/1"
@@ -64,8 +67,14 @@ class CheckResult:
 # --- an evaluator of its own (deliberately not the prover's compiled closures) ---------
 
 
-def _q(text: str) -> arb:
-    f = Fraction(text)
+def _num(value: object, name: str = "number") -> Fraction:
+    """A certificate's number, exactly; sized before it is built (``1e99999999`` is refused
+    by :data:`symrnn._limits.CERTIFICATE_LIMITS`, never computed)."""
+    return parse_number(value, name, CERTIFICATE_LIMITS)
+
+
+def _q(text: object) -> arb:
+    f = _num(text)
     return arb(fmpq(f.numerator, f.denominator))
 
 
@@ -134,13 +143,20 @@ def _positive(e: sympy.Expr, v: sympy.Symbol) -> bool:
 
 
 def check_certificate(cert: Mapping[str, Any]) -> CheckResult:
-    """Re-verify ``cert`` from scratch; never raises on a malformed certificate."""
+    """Re-verify ``cert`` from scratch; never raises on a malformed certificate (one over a
+    limit of :mod:`symrnn._limits` — a number's digits or magnitude, ``precision_bits``, the
+    number of boxes — is rejected with a reason naming the limit)."""
     res = CheckResult()
     try:
         if cert.get("format") != FORMAT:
             return res.fail(f"format={cert.get('format')!r} is not {FORMAT!r}")
+        bits = cert.get("precision_bits", 128)
+        if isinstance(bits, bool) or not isinstance(bits, int) or not (
+                2 <= bits <= MAX_PRECISION_BITS):
+            return res.fail(f"precision_bits={str(bits)[:20]!r} must be an integer in [2, "
+                            f"{MAX_PRECISION_BITS}] (the limit max_precision_bits)")
         old = ctx.prec
-        ctx.prec = int(cert.get("precision_bits", 128))
+        ctx.prec = bits
         try:
             x = sympy.Symbol(cert["var"], real=True)
             f = _parse(cert["expr"], x)
@@ -150,9 +166,10 @@ def check_certificate(cert: Mapping[str, Any]) -> CheckResult:
                 _check_sup(cert, f, x, res)
         finally:
             ctx.prec = old
-    except (KeyError, ValueError, TypeError, ZeroDivisionError, AttributeError, RecursionError,
-            sympy.SympifyError) as exc:
-        res.fail(f"malformed certificate: {type(exc).__name__}: {exc}")
+    except TimeLimitError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a malformed certificate is rejected, never raised
+        res.fail(f"malformed certificate: {type(exc).__name__}: {' '.join(str(exc).split())}")
     if res.ok and not res.checked:
         res.fail("no step was checked")
     return res
@@ -169,7 +186,7 @@ def _parity(step: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: CheckR
 
 def _check_bound(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: CheckResult
                  ) -> None:
-    B = Fraction(cert["bound"])
+    B = _num(cert["bound"], "bound")
     steps = cert["steps"]
     parity = [s for s in steps if s["kind"] == "parity"]
     tails = [s for s in steps if s["kind"] == "tail"]
@@ -179,7 +196,7 @@ def _check_bound(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: C
     if len(tails) != 1 or tails[0].get("lemma") != "linear-sech2":
         res.fail("needs exactly one linear-sech2 tail step to cover the unbounded domain")
         return
-    a, T = Fraction(tails[0]["a"]), Fraction(tails[0]["T"])
+    a, T = _num(tails[0]["a"], "tail.a"), _num(tails[0]["T"], "tail.T")
     template = (x - sympy.Rational(a.numerator, a.denominator)) * (1 - sympy.tanh(x) ** 2)
     if sympy.expand(f - template) != 0 and sympy.expand(f + template) != 0:
         res.fail(f"expr is not ±(x - a)(1 - tanh^2 x) with a={a}: the tail lemma does not apply")
@@ -204,8 +221,12 @@ def _check_bound(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: C
 
 def _cover(step: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, need_lo: Fraction,
            need_hi: Fraction, B: Fraction, res: CheckResult) -> bool:
-    boxes = [(Fraction(a), Fraction(b)) for a, b in step["boxes"]]
-    uppers = [Fraction(u) for u in step["uppers"]]
+    if len(step["boxes"]) > MAX_CERTIFICATE_BOXES:
+        res.fail(f"cover: {len(step['boxes'])} boxes, over the limit "
+                 f"max_certificate_boxes={MAX_CERTIFICATE_BOXES}")
+        return False
+    boxes = [(_num(a, "box"), _num(b, "box")) for a, b in step["boxes"]]
+    uppers = [_num(u, "upper") for u in step["uppers"]]
     if len(boxes) != len(uppers) or not boxes:
         res.fail("cover: boxes and uppers differ in number, or no boxes")
         return False
@@ -259,7 +280,7 @@ def _check_sup(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: Che
             res.fail("odd expr is not syntactically >= 0 on [0, inf): sup|f| may sit at x < 0")
             return
     elif "shifted" in steps:
-        A = Fraction(steps["shifted"]["A"])
+        A = _num(steps["shifted"]["A"], "shifted.A")
         Ar = sympy.Rational(A.numerator, A.denominator)
         if A < 0 or sympy.expand(f - (x + Ar) * (1 - sympy.tanh(x) ** 2)) != 0:
             res.fail("shifted step: expr is not (y + A)(1 - tanh^2 y) with A >= 0")
@@ -281,7 +302,7 @@ def _check_sup(cert: Mapping[str, Any], f: sympy.Expr, x: sympy.Symbol, res: Che
     if not _ev(E, {x: arb(0)}) < 0:
         res.fail("critical-point: E(0) < 0 not certified, so expr may fall from 0")
         return
-    a, b = (Fraction(t) for t in cp["bracket"])
+    a, b = (_num(t, "bracket") for t in cp["bracket"])
     Ea, Eb = _ev(E, {x: _q(str(a))}), _ev(E, {x: _q(str(b))})
     if not (0 <= a < b and Ea < 0 and Eb > 0):  # positivity is proved on (0, inf) only
         res.fail(f"critical-point: E({a}) < 0 < E({b}) not certified ({Ea}, {Eb})")

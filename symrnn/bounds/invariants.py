@@ -40,7 +40,8 @@ from typing import Any
 import sympy
 from flint import arb
 
-from .._errors import InvalidArgumentError
+from .._errors import InvalidArgumentError, LimitError
+from .._limits import MAX_VERTEX_VARIABLES
 from ..cells import get_cell
 from ..cells._base import Cell, prev_sym, t_sym
 from ..verify.arb import working_precision
@@ -67,6 +68,14 @@ def multilinear_range(
             f"expr={expr} has symbols {sorted(map(str, missing))} without a range in box; "
             "give each free symbol a (lo, hi) range"
         )
+    if not expr.is_polynomial(*box):
+        raise InvalidArgumentError(
+            f"expr={expr} is not a polynomial in {', '.join(map(str, box))}; the vertex lemma "
+            "needs a multilinear polynomial")
+    if len(box) > MAX_VERTEX_VARIABLES:
+        raise LimitError(f"expr={expr} has {len(box)} variables, over the limit "
+                         f"max_vertex_variables={MAX_VERTEX_VARIABLES} of the vertex lemma "
+                         f"(2**{len(box)} vertices)")
     for s, (lo, hi) in box.items():
         if sympy.sympify(lo) > sympy.sympify(hi):
             raise InvalidArgumentError(f"Cannot have {s}=[{lo}, {hi}]: lo > hi; swap them")

@@ -131,15 +131,23 @@ def _to_arb(v: sympy.Expr) -> arb:
 
 
 def _poly_sup(p: sympy.Expr, v: sympy.Symbol, dom: Domain) -> tuple[sympy.Expr, bool, str]:
-    """Exact sup of |p| over the domain for a polynomial p with rational coefficients."""
+    """Exact sup of |p| over the domain for a polynomial p with rational coefficients (an
+    infinite end of the domain contributes the limit: oo for a non-constant p, not attained)."""
     lo, hi, lo_c, hi_c = dom
-    cands: list[tuple[sympy.Expr, bool, str]] = [
-        (abs(p.subs(v, lo)), lo_c, f"{v}={lo}"), (abs(p.subs(v, hi)), hi_c, f"{v}={hi}")]
+    constant = sympy.degree(p, v) < 1
+
+    def end(x: sympy.Expr, closed: bool) -> tuple[sympy.Expr, bool, str]:
+        if x.is_infinite:
+            return (abs(p) if constant else sympy.oo), False, f"{v}->{x}"
+        return abs(p.subs(v, x)), closed, f"{v}={x}"
+
+    cands: list[tuple[sympy.Expr, bool, str]] = [end(lo, lo_c), end(hi, hi_c)]
     for root in sympy.Poly(sympy.diff(p, v), v).real_roots() if sympy.degree(p, v) > 1 else []:
         if lo < root < hi:
             cands.append((abs(p.subs(v, root)), True, f"{v}={root}"))
-    best = max(c[0] for c in cands)
-    hits = [c for c in cands if sympy.expand(c[0] - best) == 0]
+    best = max((c[0] for c in cands), key=lambda c: (c.is_infinite, c if c.is_finite else 0))
+    hits = [c for c in cands if c[0] == best
+            or (best.is_finite and c[0].is_finite and sympy.expand(c[0] - best) == 0)]
     attained = any(c[1] for c in hits)
     where = next((c[2] for c in hits if c[1]), hits[0][2])
     return best, attained, where if attained else f"{where} (limit, not attained)"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import UnknownClaimError
+from .._interrupt import workers_ignore_interrupts
 from ..verify.verdict import Status, Verdict
 from ._text import TEXT
 from .readings import READING_TABLE, Reading, ReadingResult
@@ -260,7 +261,9 @@ def run_claims(ids: Iterable[str] | None = None,
         global _TASKS
         _TASKS = tasks
         try:
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            with workers_ignore_interrupts():  # Ctrl-C: one line from this process only
+                pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)))
+            with pool:
                 for i, verdict, seconds in pool.imap_unordered(_run_task, range(len(tasks))):
                     if progress is not None:
                         progress(tasks[i])

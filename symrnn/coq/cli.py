@@ -1,7 +1,10 @@
 """The ``symrnn export coq DIR [--check]`` subcommand.
 
 Writes the Coq development (see :func:`symrnn.coq.export_coq`); with ``--check`` runs
-``coqc`` on it (``make -j2``) and exits 1 if any file fails to check.
+``coqc`` on it (``make -j2``) and exits 1 if any file fails to check. ``DIR`` is checked
+before any work and written atomically (:mod:`symrnn._atomic`): the export (and its check)
+is built in a temporary sibling and renamed into place at the end, so an interrupted run
+leaves nothing half-written.
 """
 
 from __future__ import annotations
@@ -28,28 +31,40 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     c.add_argument("--assumptions", action="store_true",
                    help="with --check: run Print Assumptions on every theorem (minutes) and "
                         "write DIR/assumptions.json and the README's list")
+    c.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress on stderr (progress is only drawn on a terminal)")
     c.set_defaults(run=run)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     """Export (and check); 0 on success, 1 if a file failed to check."""
+    from .._atomic import AtomicDir
+    from .._progress import Activity
     from ._check import check_coq
     from ._export import export_coq
 
-    export = export_coq(args.dir)
+    out = AtomicDir(args.dir, "DIR")
+    with out, Activity("symrnn export coq", quiet=getattr(args, "quiet", False)) as activity:
+        activity.step("exporting")
+        export = export_coq(str(out.tmp))
+        result = None
+        if args.check:
+            activity.step("checking with coqc")
+            result = check_coq(str(out.tmp), timeout=args.timeout)
+            if result.ok and args.assumptions:
+                # inside the temporary directory: the record is part of the whole output
+                activity.step("Print Assumptions on every theorem")
+                _record(export)
     n = sum(len(g.theorems) for g in export.groups)
     print(f"wrote {len(export.groups) + 1} .v files ({n} theorems) to {args.dir}: "
           f"{len(export.readings)} readings with a theorem, {len(export.not_exported)} without "
           "(see README.md)")
-    if not args.check:
+    if result is None:
         return 0
-    result = check_coq(args.dir, timeout=args.timeout)
     for f, status in result.files.items():
         print(f"  {f:<18} {status}" + (f"  {result.errors[f]}" if f in result.errors else ""))
     print(f"coqc: {'all files checked' if result.ok else 'FAILED'} in {result.seconds:.1f} s")
-    if result.ok and args.assumptions:
-        _record(export)
     return 0 if result.ok else 1
 
 

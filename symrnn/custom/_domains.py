@@ -13,11 +13,12 @@ state through previous gates, :math:`h_{t-1} = o_{t-1}\tanh c_{t-1}`; a previous
 gate :math:`g_{t-1}` has the range of :math:`g` (``o_prev`` in (0, 1)).
 
 **Independence.** Primitive gates take every combination of values in their ranges when
-each has a *private bias*: a vector parameter added at the top of its pre-activation and
-used by no other gate (given the other gates' values, choose that bias). Otherwise — JANET's
-:math:`f_t = \sigma(s_t)` and :math:`j_t = \sigma(s_t - \beta)` share :math:`s_t` — the box
-of ranges only over-approximates the admissible set and a supremum over it is an upper
-bound, not the supremum.
+each has a *private bias*: a vector parameter added at the top of its pre-activation, once
+and linearly, and used by no other gate (given the other gates' values, choose that bias;
+``sigmoid(b_f - b_f**2)`` has no private bias: its pre-activation is at most 1/4).
+Otherwise — JANET's :math:`f_t = \sigma(s_t)` and :math:`j_t = \sigma(s_t - \beta)` share
+:math:`s_t` — the box of ranges only over-approximates the admissible set and a supremum
+over it is an upper bound, not the supremum.
 
 **State invariants** (:func:`state_invariants`): the largest set S of states with
 :math:`|s_0| \le 1 \Rightarrow |s_t| \le 1` for all t provable by the vertex lemma of
@@ -97,7 +98,11 @@ def _derived(cell: Cell, primitive: dict[sympy.Symbol, Domain]) -> dict[sympy.Sy
 
 
 def _private_biases(cell: Cell, primitive: dict[sympy.Symbol, Domain]) -> tuple[sympy.Symbol, ...]:
-    """The primitive gates that have *no* private bias."""
+    """The primitive gates that have *no* private bias: a vector parameter ``b`` that occurs
+    in no other definition and in this gate's pre-activation exactly once, as a term ``c*b``
+    (c a nonzero number) of the top-level sum — so that, whatever the rest of the
+    pre-activation is, some value of ``b`` gives it any real value. ``b_f - b_f**2`` does not
+    qualify: it is at most 1/4."""
     biases = {p.symbol for p in cell.params if p.kind == "bias"}
     users: dict[sympy.Symbol, int] = {}
     for _, e in cell.definitions:
@@ -107,10 +112,18 @@ def _private_biases(cell: Cell, primitive: dict[sympy.Symbol, Domain]) -> tuple[
     for g in primitive:
         e = cell.definition(g)
         pre = e.args[0] if type(e) in _RANGE else e
-        top = set(sympy.Add.make_args(pre))
-        if not any(b in top and users[b] == 1 for b in biases):
+        if not any(users[b] == 1 and _free_shift(pre, b) for b in pre.free_symbols & biases):
             shared.append(g)
     return tuple(shared)
+
+
+def _free_shift(pre: sympy.Expr, b: sympy.Symbol) -> bool:
+    """True when ``pre = c*b + rest`` with c a nonzero number and ``rest`` free of b."""
+    with_b = [t for t in sympy.Add.make_args(pre) if b in t.free_symbols]
+    if len(with_b) != 1:
+        return False
+    coeff, rest = with_b[0].as_coeff_Mul()
+    return rest == b and coeff != 0
 
 
 def _update_range(cell: Cell, expr: sympy.Expr, in_s: set[str],

@@ -38,6 +38,7 @@ import sympy
 from flint import arb
 
 from .._errors import SymrnnError
+from .._limits import MAX_VERTEX_VARIABLES
 from ..bounds._branch import maximize
 from ..bounds._interval import ball_str, compile_enclosure, upper_str
 from ..bounds.terms import (
@@ -115,6 +116,8 @@ def _vertex(g: sympy.Expr, dom: dict[sympy.Symbol, Domain]):
     """Rules 2 and 3: ``(sup, attained, rule)`` or None."""
     free = sorted(g.free_symbols, key=str)
     if not free or any(not (dom[v][0].is_finite and dom[v][1].is_finite) for v in free):
+        return None
+    if len(free) > MAX_VERTEX_VARIABLES:  # 2**k vertices: beyond the budget, no rule
         return None
     if not g.is_rational_function(*free):
         return None

@@ -40,6 +40,7 @@ import sympy
 from numpy.typing import NDArray
 
 from .. import numeric
+from .._timeout import time_limit
 from ..cells import get_cell
 from ..cells._base import Cell, CellPath, prev_sym
 from ..derivation import Derivation, Jacobian, article_derivative, chains_latex, derive
@@ -128,10 +129,24 @@ def _coupled(cell: Cell, expr: sympy.Expr) -> list[str]:
     return out
 
 
-def analyze(cell: Cell | str, path: Mapping[str, object] | CellPath | None = None) -> Analysis:
+def _both_steps(cell: Cell, expr: sympy.Expr) -> list[str]:
+    """The gates g with both g_t and g_{t-1} in ``expr``."""
+    free = expr.free_symbols
+    return [str(g)[:-2] for g in cell.gates if g in free and prev_sym(str(g)[:-2]) in free]
+
+
+def analyze(cell: Cell | str, path: Mapping[str, object] | CellPath | None = None, *,
+            timeout: float | None = None) -> Analysis:
     """Derive, split, bound and check invariants for ``cell`` (a :class:`Cell` or a catalog
     name); ``path`` (see :func:`~symrnn.custom.define_cell`) overrides the cell's own path.
-    Raises :class:`~symrnn.SymrnnError` if the cell or the path breaks a definition rule."""
+    Raises :class:`~symrnn.SymrnnError` if the cell or the path breaks a definition rule or a
+    limit, and :class:`~symrnn.TimeLimitError` past ``timeout`` seconds (None: no limit)."""
+    name = cell if isinstance(cell, str) else getattr(cell, "name", "cell")
+    with time_limit(timeout, f"analyze {name}", "timeout"):
+        return _analyze(cell, path)
+
+
+def _analyze(cell: Cell | str, path: Mapping[str, object] | CellPath | None) -> Analysis:
     cell = check_cell(get_cell(cell))
     if path is not None:
         cell = dataclasses.replace(cell, path=check_path(cell, path))
@@ -148,10 +163,15 @@ def analyze(cell: Cell | str, path: Mapping[str, object] | CellPath | None = Non
         for t in der.terms:
             ta = _term(cell, key, t, doms)
             pairs = _coupled(cell, t.expr)
-            if pairs and ta.bound.status == "sup":
+            twice = _both_steps(cell, t.expr.xreplace(doms.derived))
+            if (pairs or twice) and ta.bound.status == "sup":
+                why = (["previous gate and state not independent: " + "; ".join(pairs)]
+                       if pairs else [])
+                why += ([f"{', '.join(twice)} at both t and t-1, bounded as independent "
+                         "values, which they need not be (a gate that does not depend on the "
+                         "state is the same number at both steps)"] if twice else [])
                 ta = dataclasses.replace(ta, bound=dataclasses.replace(
-                    ta.bound, status="upper", attained=None,
-                    reason="previous gate and state not independent: " + "; ".join(pairs)))
+                    ta.bound, status="upper", attained=None, reason="; ".join(why)))
             path_terms.append(ta)
     t2 = time.perf_counter()
     forms = {k: " + ".join(str(c) for c in ch) or "0" for k, ch in jac.blocks.items()}

@@ -1,7 +1,8 @@
 """``symrnn analyze FILE.toml [--json] [--latex]``: the full analysis of a cell file.
 
 Exit status 0 on success; 2 with one line on stderr for a bad cell file (the line names
-the file, line, field, the rule broken and the fix). ``symrnn.cli`` hooks this in through
+the file, line, field, the rule broken and the fix), an input over a limit or a run past
+``--timeout``. ``symrnn.cli`` hooks this in through
 :func:`add_parser` and :func:`run`.
 """
 
@@ -31,13 +32,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Run ``analyze``; the exit status."""
+    from .._progress import Activity
+    from .._timeout import time_limit
     from .analysis import analyze
     from .report import to_json, to_latex, to_text
     from .toml_format import load_cell
 
     try:
-        cell = load_cell(args.file)
-        result = analyze(cell)
+        with time_limit(getattr(args, "timeout", None), f"analyze {args.file}", "--timeout"), \
+                Activity(f"symrnn analyze {args.file}", quiet=getattr(args, "quiet", False)):
+            cell = load_cell(args.file)
+            result = analyze(cell)
     except SymrnnError as e:
         print(f"symrnn analyze: error: {' '.join(str(e).split())}", file=sys.stderr)
         return 2

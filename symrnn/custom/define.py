@@ -60,7 +60,8 @@ from typing import cast
 
 import sympy
 
-from .._errors import ReservedNameError, ShapeError, UnsupportedFunctionError
+from .._errors import LimitError, ReservedNameError, ShapeError, UnsupportedFunctionError
+from .._limits import CELL_LIMITS, MAX_CELL_DEFINITIONS, Size, check_expression
 from ..activations import relu, sigmoid
 from ..cells._base import Cell, CellPath, Param, State, prev_sym, t_sym
 from ._errors import CellDefinitionError, fail
@@ -147,6 +148,32 @@ def _check_functions(field: str, expr: sympy.Expr) -> None:
                 node.is_infinite:
             raise fail(CellDefinitionError, field,
                        f"{node} is not a finite real number; cells are real-valued")
+
+
+def _check_size(field: str, expr: sympy.Expr) -> None:
+    """The size budget of one expression (:data:`symrnn._limits.CELL_LIMITS`)."""
+    try:
+        check_expression(expr, field, CELL_LIMITS, fix="split it into gates")
+    except LimitError as e:
+        raise fail(LimitError, field, str(e).partition(": ")[2]) from None
+
+
+def _check_composed(order: list[sympy.Symbol], defs: dict[sympy.Symbol, sympy.Expr],
+                    field_of: dict[sympy.Symbol, str]) -> None:
+    """The size budget with every gate and state that is not an activation call written out
+    (the bounds substitute such derived gates): ``g = (h_prev+1)**16``, ``h = g**16`` is a
+    polynomial of degree 256 in ``h_prev``, however small each definition is."""
+    env: dict[sympy.Basic, Size] = {}
+    for sym in order:
+        expr = defs[sym]
+        try:
+            size = check_expression(expr, field_of[sym], CELL_LIMITS, env=env,
+                                    fix="split it into gates that are activation calls")
+        except LimitError as e:
+            raise fail(LimitError, field_of[sym], str(e).partition(": ")[2]
+                       + " (counting the gates it uses, written out)") from None
+        if not (isinstance(expr, sympy.Function) and type(expr) in FUNCTIONS.values()):
+            env[sym] = size
 
 
 def _dim(field: str, expr: sympy.Expr, vocab: _Vocabulary) -> str:
@@ -287,6 +314,9 @@ def define_cell(
             raise fail(CellDefinitionError, f"updates.{s}",
                        f"{s!r} is not a state (states={list(states)}); add it to states or "
                        "define it as a gate")
+    if len(gates) + len(states) > MAX_CELL_DEFINITIONS:
+        raise fail(LimitError, "gates", f"{len(gates)} gates and {len(states)} states, over the "
+                   f"limit max_definitions={MAX_CELL_DEFINITIONS}; use fewer gates")
     vocab = _Vocabulary(states, list(gates), kinds)
     defs: dict[sympy.Symbol, sympy.Expr] = {}
     field_of: dict[sympy.Symbol, str] = {}
@@ -294,6 +324,7 @@ def define_cell(
         for n, raw in table.items():
             f = f"{field}.{n}"
             expr = _as_expr(f, raw)
+            _check_size(f, expr)
             _check_functions(f, expr)
             expr = vocab.canonical(f, expr)
             if _dim(f, expr, vocab) == "m":
@@ -302,6 +333,7 @@ def define_cell(
             sym = t_sym(n)
             defs[sym], field_of[sym] = expr, f
     order = _order(field_of, defs, [t_sym(g) for g in gates] + [t_sym(s) for s in states])
+    _check_composed(order, defs, field_of)
     used = set().union(*(e.free_symbols for e in defs.values()))
     for p in kinds:
         if sympy.Symbol(p) not in used:
@@ -374,6 +406,7 @@ def check_path(cell: Cell, path: Mapping[str, object] | CellPath,
             raise fail(CellDefinitionError, field,
                        f"{key} is the state differentiated by (wrt); substitute other states")
         expr = _as_expr(field, raw)
+        _check_size(field, expr)
         _check_functions(field, expr)
         bad = sorted(str(v) for v in expr.free_symbols if str(v) not in lookup)
         if bad:

@@ -36,7 +36,15 @@ comprehensions, keywords, strings, names with a leading underscore (dunders) —
 before anything is built. SymPy objects are made directly from the tree (``Symbol``,
 ``Rational``, ``Add``, ...); no text ever reaches ``eval``, ``exec`` or ``sympify``.
 
-Every error is a :class:`CellFileError` whose message starts ``FILE:LINE: field:``.
+**Limits** (:mod:`symrnn._limits`, listed in docs/guide.md): an expression has at most
+``MAX_LENGTH`` characters, nesting depth ``MAX_DEPTH`` (a sum or product of any length is
+one level), ``CELL_LIMITS.max_calls`` nested function calls; number literals are sized from
+their text before they are built (``1e999999999`` is refused, never computed); the built
+expression must fit :data:`symrnn._limits.CELL_LIMITS` (degree and terms once expanded). A
+UTF-8 byte-order mark at the start of a file is ignored.
+
+Every error is a :class:`CellFileError` (a :class:`~symrnn.LimitError` for an input over a
+limit) whose message starts ``FILE:LINE: field:``.
 """
 
 from __future__ import annotations
@@ -50,7 +58,8 @@ from typing import Any, cast
 
 import sympy
 
-from .._errors import SymrnnError
+from .._errors import LimitError, SymrnnError
+from .._limits import CELL_LIMITS, check_expression, check_int, check_literal_text
 from ..cells._base import Cell
 from ._errors import CellFileError, fail
 from .define import FUNCTIONS, define_cell
@@ -95,22 +104,37 @@ def parse_expression(text: str, field: str = "expr") -> sympy.Expr:
         raise fail(CellFileError, field, f"value={text!r} must be a string expression, e.g. "
                    '"tanh(W*x + U*h_prev + b)"')
     if len(text) > MAX_LENGTH:
-        raise _reject(field, text[:40] + "...", f"longer than {MAX_LENGTH} characters",
-                      "split it into gates")
+        raise fail(LimitError, field, f"{_short(text)!r} is refused: longer than max_length="
+                   f"{MAX_LENGTH} characters; split it into gates")
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as e:
         raise _reject(field, text, f"not a valid expression ({type(e).__name__})", allowed)
 
-    def build(node: ast.AST, depth: int) -> sympy.Expr:
+    def limit(why: str) -> LimitError:
+        err = fail(LimitError, field, f"{_short(text)!r} is refused: {why}")
+        return err  # type: ignore[return-value]
+
+    def build(node: ast.AST, depth: int, calls: int = 0) -> sympy.Expr:
         if depth > MAX_DEPTH:
-            raise _reject(field, text, f"nested deeper than {MAX_DEPTH}", "split it into gates")
+            raise limit(f"nested deeper than max_depth={MAX_DEPTH} (a sum or product of any "
+                        "length counts once); split it into gates")
         if isinstance(node, ast.Constant):
             v = node.value
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise _reject(field, text, f"the literal {v!r} is not a real number", allowed)
-            src = ast.get_source_segment(text.strip(), node) or repr(v)
-            return sympy.Rational(Fraction(src).numerator, Fraction(src).denominator)
+            if isinstance(v, int):  # 0x10, 1_000: Python's value, sized by its digits
+                try:
+                    return sympy.Integer(check_int(field, v, CELL_LIMITS))
+                except LimitError as e:
+                    raise limit(str(e).partition(": ")[2]) from None
+            src = (ast.get_source_segment(text.strip(), node) or repr(v)).replace("_", "")
+            try:
+                check_literal_text(src, field, CELL_LIMITS)
+            except LimitError as e:
+                raise limit(str(e).partition(": ")[2]) from None
+            exact = Fraction(src)  # the literal as written: 0.1 is 1/10
+            return sympy.Rational(exact.numerator, exact.denominator)
         if isinstance(node, ast.Name):
             if node.id.startswith("_"):
                 raise _reject(field, text, f"the name {node.id!r} starts with '_' (dunders and "
@@ -120,11 +144,15 @@ def parse_expression(text: str, field: str = "expr") -> sympy.Expr:
                               f"write {node.id}(...)")
             return sympy.Symbol(node.id)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-            inner = build(node.operand, depth + 1)
+            inner = build(node.operand, depth + 1, calls)
             return -inner if isinstance(node.op, ast.USub) else inner
         if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
-            left, right = build(node.left, depth + 1), build(node.right, depth + 1)
             op = _BINOPS[type(node.op)]
+            # a + b + c parses as ((a + b) + c): the chain is one flat sum, one level deep
+            same = (isinstance(node.left, ast.BinOp) and op in "+-*/"
+                    and _BINOPS.get(type(node.left.op), "") in ("+-" if op in "+-" else "*/"))
+            left = build(node.left, depth if same else depth + 1, calls)
+            right = build(node.right, depth + 1, calls)
             if op == "**":
                 if not right.is_Rational or abs(right) > 16 or left.is_number:
                     raise _reject(field, text, f"the power ({left})**({right}) needs a "
@@ -145,11 +173,23 @@ def parse_expression(text: str, field: str = "expr") -> sympy.Expr:
             if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
                 raise _reject(field, text, f"{name} takes exactly one positional argument",
                               f"write {name}(expression)")
-            return FUNCTIONS[name](build(node.args[0], depth + 1))
+            if calls + 1 > CELL_LIMITS.max_calls:
+                raise limit(f"function calls nested deeper than max_calls="
+                            f"{CELL_LIMITS.max_calls}; define the inner call as a gate")
+            return FUNCTIONS[name](build(node.args[0], depth + 1, calls + 1))
         what = _WHAT.get(type(node), type(node).__name__)
         raise _reject(field, text, f"{what} is not allowed", allowed)
 
-    return build(tree.body, 0)
+    expr = build(tree.body, 0)
+    try:
+        check_expression(expr, field, CELL_LIMITS, fix="split it into gates")
+    except LimitError as e:
+        raise limit(str(e).partition(": ")[2]) from None
+    return expr
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _line_of(text: str, section: str, key: str | None) -> int:
@@ -178,6 +218,7 @@ def _table(doc: dict[str, Any], section: str, required: bool = True) -> dict[str
 
 def loads_cell(text: str, source: str = "<string>") -> Cell:
     """A validated :class:`Cell` from the TOML ``text`` (``source`` names it in errors)."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as Windows editors write it
     try:
         return _loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -202,8 +243,8 @@ def loads_cell(text: str, source: str = "<string>") -> Cell:
             line = (_line_of(text, "path.substitute", name) or _line_of(text, "path", "substitute")
                     or line)
         where = f"{source}:{line}" if line else source
-        err = CellFileError(f"{where}: {e}")
-        err.field, err.line = field, line
+        err = (LimitError if isinstance(e, LimitError) else CellFileError)(f"{where}: {e}")
+        err.field, err.line = field, line  # type: ignore[attr-defined]
         raise err from None
 
 
@@ -237,6 +278,10 @@ def _loads(text: str) -> Cell:
             raise fail(CellFileError, f"params.{kind}",
                        f"{kind}={names!r} must be a list of parameter names")
         for n in names:
+            if n in params:
+                raise fail(CellFileError, f"params.{n}",
+                           f"the parameter {n!r} is declared twice, under {params[n]} and "
+                           f"{kind}; declare each parameter under one kind")
             params[n] = kind
     gates = {k: parse_expression(v, f"gates.{k}")
              for k, v in _table(doc, "gates", required=False).items()}
@@ -273,7 +318,7 @@ def load_cell(path: str | Path) -> Cell:
     """A validated :class:`Cell` from the TOML file at ``path``."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")  # a byte-order mark (Windows editors) is dropped
     except (OSError, UnicodeDecodeError) as e:
         raise CellFileError(f"{p}: cannot read the cell file ({e.__class__.__name__}: {e})") \
             from None

@@ -24,10 +24,10 @@ import shutil
 import subprocess
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .._errors import SymrnnError
+from .._interrupt import quiet_worker, workers_ignore_interrupts
 from ._appendix import Meta
 from ._content import JSON_NAME, build_report
 from ._coq import CoqReport, coq_records
@@ -156,7 +156,8 @@ def _coq_job(check: bool) -> CoqReport:
 
 
 def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
-               empirical: bool = True, figures: bool = True, lang: str = "en") -> BuildResult:
+               empirical: bool = True, figures: bool = True, lang: str = "en",
+               link_dir: str | None = None) -> BuildResult:
     """Write ``out_dir/report.tex`` (its figures and ``report-evidence.json``), compile it
     when ``pdf`` and TeX is installed, and write the same report as Markdown to
     ``markdown`` if given.
@@ -171,6 +172,9 @@ def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
             reproducible printing.
         figures: measure a small gradient-flow setting and include its figures.
         lang: ``"en"`` (default) or ``"zh"``: the language of the whole report.
+        link_dir: where ``out_dir`` will finally be, for the Markdown's links to the figures
+            and the command recorded in the report (default ``out_dir``; the command line
+            builds in a temporary directory and renames it into place).
     """
     from ..claims import run_claims
 
@@ -179,23 +183,39 @@ def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
     os.makedirs(out_dir, exist_ok=True)
     times: dict[str, float] = {}
     fig_dir = os.path.join(out_dir, "figures")
-    # figures (matplotlib) and the Coq check run in other processes while the claims run
-    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        drawing = pool.submit(draw_figures, fig_dir, lang, FLOW_SETTINGS) if figures else None
-        # the Coq check (tens of seconds) belongs to the paper: a dated build with the PDF
-        checking = pool.submit(_coq_job, True) if empirical and pdf else None
+    # figures (matplotlib) and the Coq check run in other processes while the claims run;
+    # on Ctrl-C (or any error) this process answers and terminates them
+    check = empirical and pdf  # the Coq check (tens of seconds): a dated build with the PDF
+    pool = None
+    if figures or check:
+        with workers_ignore_interrupts():
+            pool = multiprocessing.get_context("spawn").Pool(int(figures) + int(check),
+                                                             initializer=quiet_worker)
+    try:
+        drawing = (pool.apply_async(draw_figures, (fig_dir, lang, FLOW_SETTINGS))
+                   if pool is not None and figures else None)
+        checking = pool.apply_async(_coq_job, (True,)) if pool is not None and check else None
         t0 = time.perf_counter()
         results = run_claims(empirical=empirical)
         times["claims"] = time.perf_counter() - t0
-        flow = drawing.result() if drawing is not None else None
-        coq = checking.result() if checking is not None else coq_records(check=False)
+        flow = drawing.get() if drawing is not None else None
+        coq = checking.get() if checking is not None else coq_records(check=False)
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+        raise
+    if pool is not None:
+        pool.close()
+        pool.join()
     if coq.ran:
         times["Coq check"] = coq.seconds
     stems = tuple(s for s in ("gradient_norms", "rates_vs_scale", "terms", "xsech2")
                   if flow is not None and os.path.exists(os.path.join(fig_dir, f"{s}.pdf")))
     meta = None
     if empirical:
-        command = f"symrnn docs --out {out_dir}" + ("" if lang == "en" else f" --lang {lang}")
+        command = (f"symrnn docs --out {link_dir or out_dir}"
+                   + ("" if lang == "en" else f" --lang {lang}"))
         times["before the PDF compile"] = time.perf_counter() - start
         meta = Meta(_version(), datetime.date.today().isoformat(), _commit(), _versions(),
                     times, command)
@@ -210,7 +230,8 @@ def build_docs(out_dir: str, *, pdf: bool = True, markdown: str | None = None,
     if markdown:
         md = markdown
         os.makedirs(os.path.dirname(os.path.abspath(md)), exist_ok=True)
-        rel = os.path.relpath(fig_dir, os.path.dirname(os.path.abspath(md)))
+        rel = os.path.relpath(os.path.join(link_dir or out_dir, "figures"),
+                              os.path.dirname(os.path.abspath(md)))
         _write(md, to_markdown(report, rel.replace(os.sep, "/")))
     fig_paths = tuple(os.path.join(fig_dir, f"{s}.pdf") for s in stems)
     if not pdf:

@@ -6,6 +6,8 @@
 Writes ``DIR/report.tex`` and ``DIR/figures/``; compiles ``DIR/report.pdf`` with
 ``latexmk -xelatex`` unless ``--no-pdf``. When TeX is missing the ``.tex`` is still written,
 what is missing is printed with the Debian packages to install, and the exit status is 3.
+``DIR`` and the Markdown path are checked before any work and written atomically
+(:mod:`symrnn._atomic`): an interrupted or failed run leaves nothing half-written.
 The committed ``docs/report.md`` is ``symrnn docs --out DIR --no-pdf --no-empirical
 --no-figures --markdown docs/report.md`` (deterministic: no measurements, no timings).
 """
@@ -13,10 +15,13 @@ The committed ``docs/report.md`` is ``symrnn docs --out DIR --no-pdf --no-empiri
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from typing import Any
 
-from ._build import LANGS, build_docs
+from .._atomic import AtomicDir, AtomicFile
+from .._progress import Activity
+from ._build import LANGS, TexError, build_docs
 
 __all__ = ["add_parser", "main", "run"]
 
@@ -46,14 +51,31 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Build the docs; 0 on success, 3 when the PDF was asked for and TeX is missing."""
-    res = build_docs(args.out, pdf=not args.no_pdf, markdown=args.markdown,
-                     empirical=not args.no_empirical, figures=not args.no_figures,
-                     lang=args.lang)
-    print(f"wrote {res.tex}" + (f" and {len(res.figures)} figures" if res.figures else ""))
-    if res.markdown:
-        print(f"wrote {res.markdown}")
+    out = AtomicDir(args.out)  # checks both paths before any work
+    try:
+        md = AtomicFile(args.markdown, "--markdown") if args.markdown else None
+    except BaseException:
+        out.discard()
+        raise
+    with out, md if md is not None else contextlib.nullcontext(), \
+            Activity("symrnn docs", quiet=getattr(args, "quiet", False)):
+        try:
+            res = build_docs(str(out.tmp), pdf=not args.no_pdf,
+                             markdown=str(md.tmp) if md is not None else None,
+                             empirical=not args.no_empirical, figures=not args.no_figures,
+                             lang=args.lang, link_dir=str(out.final.absolute()))
+        except TexError as e:  # the .tex is complete: keep it, to read the TeX log beside it
+            failed = TexError(str(e).replace(str(out.tmp), str(out.final)))
+        else:
+            failed = None
+    if failed is not None:
+        raise failed
+    print(f"wrote {out.final_path(res.tex)}"
+          + (f" and {len(res.figures)} figures" if res.figures else ""))
+    if md is not None:
+        print(f"wrote {md.final}")
     if res.pdf:
-        print(f"wrote {res.pdf}")
+        print(f"wrote {out.final_path(res.pdf)}")
     if res.missing:
         print(f"symrnn: no PDF: missing {', '.join(res.missing)}. On Debian/Ubuntu install "
               f"them with:\n  {res.hint}", file=sys.stderr)

@@ -41,6 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._errors import InvalidArgumentError, ShapeError
+from .._limits import check_memory
 from ..cells import Cell
 from ..numeric import CELL_NAMES, HANDWRITTEN, SCHEMES, check_params, check_size, init_params, kernel
 from ._cells import pack
@@ -346,12 +347,21 @@ def measure_flow(
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise InvalidArgumentError(f"seed={seed!r} must be an integer >= 0")
     seed = int(seed)
+    skipped = tuple((c, s) for c in cells for s in schemes if s == "forget-bias-1" and c != "lstm")
+    if len(skipped) == len(cells) * len(schemes):
+        raise InvalidArgumentError(
+            f"cells={list(cells)} with schemes={list(schemes)}: nothing to measure, the scheme "
+            "forget-bias-1 applies to lstm only; add lstm to cells or another scheme")
+    runs_per_cell = seeds * len(schemes) * len(scales)
+    check_memory(f"measuring T={T}, n={n}, m={m} with {runs_per_cell} runs per cell",
+                 8.0 * (runs_per_cell * ((T + 1) * (2 * n + 2) + 8 * n * n + 4 * n * m)
+                        + T * seeds * m),
+                 "use a smaller T, n or fewer seeds")
 
     start = time.perf_counter()
     inputs = np.stack([np.random.default_rng([seed, r]).standard_normal((T, m)) for r in range(seeds)],
                       axis=1)  # (T, seeds, m): run r sees the same inputs for every cell
     probe_rows = probe_block(n, probes, np.random.default_rng([seed, 2**31 - 1]))
-    skipped = tuple((c, s) for c in cells for s in schemes if s == "forget-bias-1" and c != "lstm")
     bar = Progress(2 * T * len(cells), "measuring gradient flow") if progress else None
     groups: list[FlowGroup] = []
     for ci, cell in enumerate(cells):
@@ -415,8 +425,12 @@ def _measure_given(
     seed = int(seed)
     if inputs is None:
         T, seeds = check_size("T", T), check_size("seeds", seeds)
+        check_memory(f"measuring T={T}, n={n}, m={m} with {seeds} runs",
+                     8.0 * seeds * ((T + 1) * (2 * n + 2) + T * m), "use a smaller T or fewer seeds")
     xs = _check_inputs(inputs, m, T, seeds, seed)
     T, runs = xs.shape[0], xs.shape[1]
+    check_memory(f"measuring T={T}, n={n}, m={m} with {runs} runs",
+                 8.0 * runs * (T + 1) * (2 * n + 2), "use shorter or fewer input sequences")
     probes = min(4, n) if probes is None else check_size("probes", probes)
     if probes > n:
         raise InvalidArgumentError(f"probes={probes} must be <= n={n}; use probes={n} for exact norms")

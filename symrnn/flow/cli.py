@@ -6,20 +6,26 @@
 
 Every number printed is a measurement (``empirical``), not a proof. With ``--out DIR`` the
 results go to ``DIR/flow.csv`` (one row per run), ``DIR/flow.json`` and, unless
-``--no-plots``, the figures as PNG and PDF. With ``--weights`` the model in the file (a
-``.npz`` or a PyTorch ``.pt`` state dict) is measured along the sequences of ``--inputs``
-(``(T, m)`` or ``(T, R, m)``, one run per sequence) or along ``--seeds`` random sequences of
-length ``--T``; ``--cells``, ``--schemes`` and ``--n`` do not apply.
+``--no-plots``, the figures as PNG and PDF. ``DIR`` is checked before the measurement and
+written atomically (:mod:`symrnn._atomic`): an interrupted run leaves nothing half-written.
+With ``--weights`` the model in the file (a ``.npz`` or a PyTorch ``.pt`` state dict) is
+measured along the sequences of ``--inputs`` (``(T, m)`` or ``(T, R, m)``, one run per
+sequence) or along ``--seeds`` random sequences of length ``--T``; ``--cells``,
+``--schemes`` and ``--n`` do not apply.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import os
+import math
 import sys
 from typing import Any
 
+import numpy as np
+
+from .._atomic import AtomicDir
 from .._errors import InvalidArgumentError
 from ..numeric import CELL_NAMES, HANDWRITTEN, SCHEMES
 from ._experiment import measure_flow
@@ -57,37 +63,41 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     return p
 
 
-def _fmt(v: float | None, spec: str) -> str:
-    return "inf" if v is None else format(v, spec)
+def _fmt(v: float, spec: str) -> str:
+    """A median for the table: ``-inf`` is an exact zero (a gradient that vanished exactly),
+    ``inf`` a half-life of a run that does not decay."""
+    return f"{v:>{spec.split('.')[0]}}" if not math.isfinite(v) else format(v, spec)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the measurement; 0 on success (errors propagate as :class:`SymrnnError`)."""
-    if args.weights:
-        from ..trained._files import load_inputs, load_weights
+    out = AtomicDir(args.out) if args.out else None  # checks --out before the measurement
+    quiet = getattr(args, "quiet", False)
+    with out if out is not None else contextlib.nullcontext():
+        if args.weights:
+            from ..trained._files import load_inputs, load_weights
 
-        cell, params = load_weights(args.weights, args.cell, args.layer, args.reverse)
-        result = measure_flow(cell, T=args.T, seeds=args.seeds, seed=args.seed,
-                              scales=args.scales, probes=args.probes, progress=not args.json,
-                              params=params,
-                              inputs=load_inputs(args.inputs) if args.inputs else None)
-    elif args.inputs or args.cell or args.layer or args.reverse:
-        raise InvalidArgumentError("--inputs, --cell, --layer and --reverse describe a trained "
-                                   "model: give its file with --weights FILE")
-    else:
-        result = measure_flow(args.cells, args.schemes, args.T, args.n, args.seeds,
-                              seed=args.seed, scales=args.scales, probes=args.probes,
-                              progress=not args.json)
-    data = result.to_json()
-    if args.out:
-        os.makedirs(args.out, exist_ok=True)
-        result.to_csv(os.path.join(args.out, "flow.csv"))
-        with open(os.path.join(args.out, "flow.json"), "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=1, ensure_ascii=False)
-        if not args.no_plots:
-            from ._plots import plot_all
+            cell, params = load_weights(args.weights, args.cell, args.layer, args.reverse)
+            result = measure_flow(cell, T=args.T, seeds=args.seeds, seed=args.seed,
+                                  scales=args.scales, probes=args.probes, progress=not quiet,
+                                  params=params,
+                                  inputs=load_inputs(args.inputs) if args.inputs else None)
+        elif args.inputs or args.cell or args.layer or args.reverse:
+            raise InvalidArgumentError("--inputs, --cell, --layer and --reverse describe a "
+                                       "trained model: give its file with --weights FILE")
+        else:
+            result = measure_flow(args.cells, args.schemes, args.T, args.n, args.seeds,
+                                  seed=args.seed, scales=args.scales, probes=args.probes,
+                                  progress=not quiet)
+        data = result.to_json()
+        if out is not None:
+            result.to_csv(str(out.tmp / "flow.csv"))
+            with open(out.tmp / "flow.json", "w", encoding="utf-8") as fh:
+                json.dump(data, fh, indent=1, ensure_ascii=False)
+            if not args.no_plots:
+                from ._plots import plot_all
 
-            plot_all(result, args.out, seed=args.seed)
+                plot_all(result, str(out.tmp), seed=args.seed)
     if args.json:
         json.dump(data, sys.stdout, indent=1, ensure_ascii=False)
         print()
@@ -98,9 +108,10 @@ def run(args: argparse.Namespace) -> int:
           f"seed={s['seed']} ({result.seconds:.1f} s) — measurement, not proof")
     print(f"{'cell':<10} {'scheme':<14} {'scale':>5} {'rate/step':>10} {'half-life':>10} "
           f"{'exploded':>9} {'vanished':>9}")
-    for g in data["groups"]:
-        print(f"{g['cell']:<10} {g['scheme']:<14} {g['scale']:>5g} {_fmt(g['rate_median'], '10.4f')} "
-              f"{_fmt(g['half_life_median'], '10.1f')} {g['share_exploded']:>9.0%} "
+    for g, group in zip(data["groups"], result.groups):
+        print(f"{g['cell']:<10} {g['scheme']:<14} {g['scale']:>5g} "
+              f"{_fmt(float(np.median(group.rate)), '10.4f')} "
+              f"{_fmt(float(np.median(group.half_life)), '10.1f')} {g['share_exploded']:>9.0%} "
               f"{g['share_vanished']:>9.0%}")
     if result.skipped:
         print("skipped (scheme does not apply): "

@@ -137,9 +137,10 @@ def init_params(
             "forget gate; use scheme='orthogonal' or 'glorot'"
         )
     if not isinstance(rng, np.random.Generator):
-        if rng is not None and not isinstance(rng, (int, np.integer)):
+        if rng is not None and (isinstance(rng, bool) or not isinstance(rng, (int, np.integer))
+                                or rng < 0):
             raise InvalidArgumentError(
-                f"rng={rng!r} is neither a numpy.random.Generator nor an integer seed"
+                f"rng={rng!r} is neither a numpy.random.Generator nor an integer seed >= 0"
             )
         rng = np.random.default_rng(rng)
     params: dict[str, NDArray[np.float64]] = {}

@@ -34,6 +34,7 @@ import sympy
 from sympy.polys.domains import QQ
 from sympy.polys.rings import ring
 
+from .._limits import expanded_terms
 from ..activations import sigmoid
 
 __all__ = ["normal_form_is_zero", "opaque_form_is_zero", "rewrite_to_exp"]
@@ -258,6 +259,8 @@ def _field_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
         elif e.is_Pow and e.exp.is_Integer:
             bn, bd = conv(e.base)
             k = int(e.exp)
+            if max(expanded_terms(len(bn), abs(k)), expanded_terms(len(bd), abs(k))) > max_terms:
+                raise _OverBudget  # judged before the power is expanded, not after
             r = (check(bn**k), check(bd**k)) if k >= 0 else (check(bd**-k), check(bn**-k))
         else:  # pragma: no cover - the atomizers leave only rational operations
             raise _OverBudget

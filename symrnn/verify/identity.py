@@ -7,6 +7,16 @@
   rigorous Arb ball evaluation of ``lhs − rhs`` (both sides finite there) excludes 0.
 * **unknown** otherwise. Floating-point sampling never decides anything.
 
+Inputs are sized before any work (:data:`symrnn._limits.IDENTITY_LIMITS`: nodes, nesting
+depth, degree and terms once expanded, literal digits) and refused with a
+:class:`~symrnn.LimitError` over a limit; ``timeout=`` bounds the wall-clock time. Symbols are
+read as real variables: a plain ``Symbol("x")`` and ``Symbol("x", real=True)`` are the same
+variable ``x``; any other assumption (``positive=True``) is refused, because SymPy applies
+it while the expression is built (``sqrt(p**2)`` becomes ``p``) — even when it then drops
+the symbol altogether, as in ``sqrt(p**2) - p``, which is 0 before the call: a symbol with
+such assumptions among the caller's local variables (a script's top-level names) but absent
+from both sides is refused too.
+
 >>> from sympy import Symbol, tanh
 >>> from symrnn import sigmoid, check_identity
 >>> x = Symbol("x")
@@ -19,6 +29,7 @@
 
 from __future__ import annotations
 
+import inspect
 import random
 from collections.abc import Iterator
 from typing import cast
@@ -29,8 +40,11 @@ from flint import arb
 from .._errors import (
     InvalidExpressionError,
     ReservedNameError,
+    TimeLimitError,
     UnsupportedFunctionError,
 )
+from .._limits import IDENTITY_LIMITS, check_expression, expression_size
+from .._timeout import time_limit
 from ..activations import sigmoid
 from ._normal_form import normal_form_is_zero, opaque_form_is_zero
 from .arb import arb_eval, working_precision
@@ -78,12 +92,12 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
             f"pass a sympy.Expr built from {_SUPPORTED}"
         )
     checked = cast(sympy.Expr, sympy.sympify(expr))  # an Expr or an int, checked above
+    check_expression(checked, name, IDENTITY_LIMITS)
     by_name: dict[str, sympy.Symbol] = {}
     floats = {}
     for node in _distinct_nodes(checked):
         if node.is_Symbol:
-            extra = {k: v for k, v in getattr(node, "_assumptions_orig", {}).items()
-                     if (k, v) not in (("real", True), ("commutative", True))}
+            extra = _extra_assumptions(node)
             if extra:
                 raise InvalidExpressionError(
                     f"{name} uses Symbol({node.name!r}) with assumptions {extra}, which SymPy "
@@ -97,7 +111,7 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
                     f"function or constant; rename it (e.g. Symbol('{node.name}_0'))"
                 )
             other = by_name.setdefault(node.name, node)
-            if other != node:
+            if other != node and not _same_variable(other, node):
                 raise ReservedNameError(
                     f"{name} has two different symbols named {node.name!r} (different "
                     "assumptions); create every symbol of a name the same way"
@@ -127,20 +141,78 @@ def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
     return checked.xreplace(floats) if floats else checked
 
 
+def _extra_assumptions(sym: sympy.Symbol) -> dict[str, bool]:
+    """The assumptions of ``sym`` beyond "a real (commutative) variable"."""
+    return {k: v for k, v in getattr(sym, "_assumptions_orig", {}).items()
+            if (k, v) not in (("real", True), ("commutative", True))}
+
+
+def _same_variable(a: sympy.Symbol, b: sympy.Symbol) -> bool:
+    """Plain ``Symbol("x")`` and ``Symbol("x", real=True)`` both mean the real variable x."""
+    return (type(a) is sympy.Symbol and type(b) is sympy.Symbol and a.name == b.name
+            and not _extra_assumptions(a) and not _extra_assumptions(b))
+
+
+def _one_per_name(lhs: sympy.Expr, rhs: sympy.Expr) -> tuple[sympy.Expr, sympy.Expr]:
+    """When a name has both a plain and a real symbol, both sides with the real one (one
+    variable per name, so a witness names each variable once). Real, not plain: SymPy
+    rebuilds ``tanh(tanh(...))`` of a plain symbol in time exponential in the nesting."""
+    free = lhs.free_symbols | rhs.free_symbols
+    real_names = {s.name for s in free if type(s) is sympy.Symbol and s.is_real
+                  and not _extra_assumptions(s)}
+    to_real = {s: sympy.Symbol(s.name, real=True) for s in free
+               if type(s) is sympy.Symbol and s.name in real_names and s.is_real is None}
+    if not to_real:
+        return lhs, rhs
+    return lhs.xreplace(to_real), rhs.xreplace(to_real)
+
+
+def _check_across(lhs: sympy.Expr, rhs: sympy.Expr) -> None:
+    """Two different variables with one name (a Dummy and a Symbol) would print alike."""
+    by_name: dict[str, sympy.Symbol] = {}
+    for s in sorted(lhs.free_symbols | rhs.free_symbols, key=sympy.default_sort_key):
+        other = by_name.setdefault(s.name, s)
+        if other != s:
+            raise ReservedNameError(
+                f"lhs and rhs use two different symbols named {s.name!r} ({type(other).__name__} "
+                f"and {type(s).__name__}); create every symbol of a name the same way")
+
+
+def _vanished_assumptions(frame: object, lhs: sympy.Expr, rhs: sympy.Expr) -> None:
+    """Refuse when the caller's local variables hold a symbol with assumptions
+    (``positive=True``) that occurs in neither side: SymPy may have used the assumption and
+    dropped the symbol while the caller built the expression (``sqrt(p**2) - p`` is 0 before
+    the call)."""
+    module = getattr(frame, "f_globals", {}).get("__name__", "")
+    if frame is None or module.startswith("symrnn"):  # a call from symrnn itself
+        return
+    present = {s.name for s in lhs.free_symbols | rhs.free_symbols}
+    # the caller's own variables only (a script's top level: its module's), not the globals
+    # of a function's module, where unrelated symbols with assumptions may well live
+    for scope in (frame.f_locals,):  # type: ignore[attr-defined]
+        for value in list(scope.values()):
+            if isinstance(value, sympy.Symbol) and value.name not in present:
+                extra = _extra_assumptions(value)
+                if extra:
+                    raise InvalidExpressionError(
+                        f"Symbol({value.name!r}) with assumptions {extra} is defined where "
+                        f"check_identity is called but occurs in neither side: SymPy may "
+                        f"already have used the assumptions and dropped it (sqrt({value.name}**2)"
+                        f" - {value.name} is 0 for positive {value.name}), while check_identity "
+                        f"decides for all real values; build both sides from "
+                        f"Symbol({value.name!r}) or Symbol({value.name!r}, real=True)")
+
+
 def _statement(lhs: sympy.Expr, rhs: sympy.Expr, limit: int = 400) -> str:
     """``"lhs = rhs"``, or sizes only for expressions too large to print usefully."""
-    sizes = []
-    for e in (lhs, rhs):
-        n = 0
-        for _ in sympy.preorder_traversal(e):
-            n += 1
-            if n > limit:
-                break
-        sizes.append(n)
+    sizes = [expression_size(e).nodes for e in (lhs, rhs)]
     if max(sizes) > limit:
         return f"lhs = rhs (expressions of more than {limit} nodes; not printed)"
-    # terms in SymPy's internal order: sorting them for print costs more than the check
-    return f"{sympy.sstr(lhs, order='none')} = {sympy.sstr(rhs, order='none')}"
+    try:
+        # terms in SymPy's internal order: sorting them for print costs more than the check
+        return f"{sympy.sstr(lhs, order='none')} = {sympy.sstr(rhs, order='none')}"
+    except RecursionError:
+        return "lhs = rhs (nested too deeply to print)"
 
 
 def _points(symbols: list[sympy.Symbol], count: int, seed: int) -> Iterator[dict]:
@@ -180,7 +252,8 @@ def find_witness(
 
 
 def check_identity(
-    lhs: sympy.Expr | int, rhs: sympy.Expr | int, *, points: int = 40, seed: int = 20201130
+    lhs: sympy.Expr | int, rhs: sympy.Expr | int, *, points: int = 40, seed: int = 20201130,
+    timeout: float | None = None,
 ) -> Verdict:
     """Decide whether ``lhs == rhs`` for all real values of the free symbols.
 
@@ -189,14 +262,32 @@ def check_identity(
             :class:`~symrnn.sigmoid` (or ``1/(1+exp(-x))``); Floats are taken exactly.
         points: how many rational points to try for a witness when no proof is found.
         seed: seed of the deterministic point sequence.
+        timeout: seconds of wall-clock time allowed (None: no limit); past it a
+            :class:`~symrnn.TimeLimitError` is raised (main thread only, see
+            :mod:`symrnn._timeout`).
 
     Returns:
         A :class:`Verdict`: ``"proved"`` (exact normal form of the difference is 0),
         ``"refuted"`` with ``.witness`` (exact rationals; ``evidence["difference"]`` is
         the Arb enclosure of lhs − rhs there, which excludes 0) or ``"unknown"``.
+
+    Raises:
+        SymrnnError: an unsupported or over-limit input (:class:`~symrnn.LimitError`), a
+            symbol with assumptions, or the time limit (:class:`~symrnn.TimeLimitError`).
     """
+    caller = inspect.currentframe()
+    caller = caller.f_back if caller is not None else None
+    with time_limit(timeout, "check_identity", "timeout"):
+        return _check(lhs, rhs, points, seed, caller)
+
+
+def _check(lhs: sympy.Expr | int, rhs: sympy.Expr | int, points: int, seed: int,
+           caller: object) -> Verdict:
     lhs = validate_expression(lhs, "lhs")
     rhs = validate_expression(rhs, "rhs")
+    _vanished_assumptions(caller, lhs, rhs)
+    lhs, rhs = _one_per_name(lhs, rhs)
+    _check_across(lhs, rhs)
     diff = lhs - rhs
     statement = _statement(lhs, rhs)
     for tier, method in (
@@ -208,6 +299,8 @@ def check_identity(
     ):
         try:
             zero = tier(diff)
+        except TimeLimitError:
+            raise
         except Exception:  # noqa: BLE001 - any failure of a tier is "no proof", never a verdict
             zero = False
         if zero:
