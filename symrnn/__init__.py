@@ -20,6 +20,10 @@ The public API, in one place:
   matrices beside measurements).
 """
 
+from typing import TYPE_CHECKING
+
+from ._lazy import attach, names_of
+
 from ._errors import (
     InvalidArgumentError,
     InvalidExpressionError,
@@ -33,74 +37,118 @@ from ._errors import (
     UnknownClaimError,
     UnsupportedFunctionError,
 )
-from .activations import relu, sigmoid
-from .bounds import (
-    Supremum,
-    TermSup,
-    check_certificate,
-    comparison_table,
-    prove_xsech2_bound,
-    tanh_in_u_sup,
-    term_suprema,
-    xsech2_supremum,
-)
-from .cells import ARTICLE_CELLS, CATALOG, Cell, Param, State, cell_names, get_cell
-from .claims import (
-    CLAIMS,
-    READINGS,
-    Claim,
-    ClaimResult,
-    Reading,
-    ReadingResult,
-    claim_ids,
-    formula4,
-    get_claim,
-    get_reading,
-    printed,
-    reading_ids,
-    run_claims,
-)
-from .coq import check_coq, export_coq
-from .custom import (
-    Analysis,
-    CellDefinitionError,
-    CellFileError,
-    analyze,
-    check_cell,
-    compile_cell,
-    define_cell,
-    load_cell,
-    loads_cell,
-    run_property_test,
-)
-from .docs import build_docs, derivation_latex, verdict_latex
-from .derivation import Chain, Derivation, Diag, Jacobian, Mat, Term, article_derivative, derive
-from .flow import FlowResult, measure_flow
-from .ndim import check_elementwise, matrix_form, prove_block, prove_cell
-from .numeric import (
-    BlockJacobian,
-    BPTTResult,
-    bptt,
-    init_params,
-    jacobian,
-    jacobian_product,
-    step,
-    unroll,
-)
-from .trained import (
-    BoundCheck,
-    Weights,
-    WeightsReport,
-    check_weights,
-    from_torch,
-    load_params,
-    save_params,
-)
-from .verify.arb import arb_eval
-from .verify.identity import check_identity
-from .verify.verdict import Verdict
+
+if TYPE_CHECKING:  # the names below, for type checkers and IDEs; imported lazily at run time
+    from .activations import (
+        relu,
+        sigmoid,
+    )
+    from .bounds import (
+        Supremum,
+        TermSup,
+        check_certificate,
+        comparison_table,
+        prove_xsech2_bound,
+        tanh_in_u_sup,
+        term_suprema,
+        xsech2_supremum,
+    )
+    from .cells import (
+        ARTICLE_CELLS,
+        CATALOG,
+        Cell,
+        Param,
+        State,
+        cell_names,
+        get_cell,
+    )
+    from .claims import (
+        CLAIMS,
+        READINGS,
+        Claim,
+        ClaimResult,
+        Reading,
+        ReadingResult,
+        claim_ids,
+        formula4,
+        get_claim,
+        get_reading,
+        printed,
+        reading_ids,
+        run_claims,
+    )
+    from .coq import (
+        check_coq,
+        export_coq,
+    )
+    from .custom import (
+        Analysis,
+        CellDefinitionError,
+        CellFileError,
+        analyze,
+        check_cell,
+        compile_cell,
+        define_cell,
+        load_cell,
+        loads_cell,
+        run_property_test,
+    )
+    from .docs import (
+        build_docs,
+        derivation_latex,
+        verdict_latex,
+    )
+    from .derivation import (
+        Chain,
+        Derivation,
+        Diag,
+        Jacobian,
+        Mat,
+        Term,
+        article_derivative,
+        derive,
+    )
+    from .flow import (
+        FlowResult,
+        measure_flow,
+    )
+    from .ndim import (
+        check_elementwise,
+        matrix_form,
+        prove_block,
+        prove_cell,
+    )
+    from .numeric import (
+        BlockJacobian,
+        BPTTResult,
+        bptt,
+        init_params,
+        jacobian,
+        jacobian_product,
+        step,
+        unroll,
+    )
+    from .trained import (
+        BoundCheck,
+        Weights,
+        WeightsReport,
+        check_weights,
+        from_torch,
+        load_params,
+        save_params,
+    )
+    from .verify.arb import (
+        arb_eval,
+    )
+    from .verify.identity import (
+        check_identity,
+    )
+    from .verify.verdict import (
+        Verdict,
+    )
 
 __version__ = "0.1.0"
+
 
 __all__ = [
     "ARTICLE_CELLS", "Analysis", "CellDefinitionError", "CellFileError", "FlowResult",
@@ -121,3 +169,28 @@ __all__ = [
     "BlockJacobian", "BoundCheck", "Weights", "WeightsReport", "check_weights", "from_torch",
     "load_params", "save_params",
 ]
+
+#: The public names by the module that defines them. The subpackages are imported on first
+#: use (PEP 562, symrnn/_lazy.py): ``symrnn verify`` does not pay for the report, the Coq
+#: export, the flow measurements or the torch importer.
+_IMPORTS = {
+    ".activations": "relu sigmoid",
+    ".bounds": ("Supremum TermSup check_certificate comparison_table prove_xsech2_bound "
+               "tanh_in_u_sup term_suprema xsech2_supremum"),
+    ".cells": "ARTICLE_CELLS CATALOG Cell Param State cell_names get_cell",
+    ".claims": ("CLAIMS READINGS Claim ClaimResult Reading ReadingResult claim_ids "
+               "formula4 get_claim get_reading printed reading_ids run_claims"),
+    ".coq": "check_coq export_coq",
+    ".custom": ("Analysis CellDefinitionError CellFileError analyze check_cell "
+               "compile_cell define_cell load_cell loads_cell run_property_test"),
+    ".docs": "build_docs derivation_latex verdict_latex",
+    ".derivation": "Chain Derivation Diag Jacobian Mat Term article_derivative derive",
+    ".flow": "FlowResult measure_flow",
+    ".ndim": "check_elementwise matrix_form prove_block prove_cell",
+    ".numeric": "BlockJacobian BPTTResult bptt init_params jacobian jacobian_product step unroll",
+    ".trained": "BoundCheck Weights WeightsReport check_weights from_torch load_params save_params",
+    ".verify.arb": "arb_eval",
+    ".verify.identity": "check_identity",
+    ".verify.verdict": "Verdict",
+}
+__getattr__, __dir__ = attach(__name__, names_of(_IMPORTS), globals())

@@ -11,6 +11,7 @@ summary), any other block (``Definition``, ``Fixpoint``, ``Ltac``) goes to the d
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ._model import CoqGroup, CoqTheorem
 
@@ -28,7 +29,7 @@ def _summary(block: str, name: str) -> str:
 
 
 def group_from_text(stem: str, title: str, requires: tuple[str, ...], text: str,
-                    readings: dict[str, tuple[str, ...]], *, interval: bool = False,
+                    readings: Mapping[str, tuple[str, ...]], *, interval: bool = False,
                     definitions: str = "") -> CoqGroup:
     """The group of ``text``; raises if ``readings`` names a theorem the text lacks or a
     theorem block does not end in ``Qed.``."""

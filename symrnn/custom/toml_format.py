@@ -243,9 +243,10 @@ def loads_cell(text: str, source: str = "<string>") -> Cell:
             line = (_line_of(text, "path.substitute", name) or _line_of(text, "path", "substitute")
                     or line)
         where = f"{source}:{line}" if line else source
-        err = (LimitError if isinstance(e, LimitError) else CellFileError)(f"{where}: {e}")
-        err.field, err.line = field, line  # type: ignore[attr-defined]
-        raise err from None
+        kind: type[SymrnnError] = LimitError if isinstance(e, LimitError) else CellFileError
+        failure = kind(f"{where}: {e}")
+        failure.field, failure.line = field, line  # type: ignore[attr-defined]
+        raise failure from None
 
 
 def _params_line(text: str, name: str) -> int:

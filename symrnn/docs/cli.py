@@ -21,7 +21,7 @@ from typing import Any
 
 from .._atomic import AtomicDir, AtomicFile
 from .._progress import Activity
-from ._build import LANGS, TexError, build_docs
+from ._words import LANGS
 
 __all__ = ["add_parser", "main", "run"]
 
@@ -51,6 +51,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Build the docs; 0 on success, 3 when the PDF was asked for and TeX is missing."""
+    from ._build import TexError, build_docs
+
     out = AtomicDir(args.out)  # checks both paths before any work
     try:
         md = AtomicFile(args.markdown, "--markdown") if args.markdown else None
@@ -59,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     with out, md if md is not None else contextlib.nullcontext(), \
             Activity("symrnn docs", quiet=getattr(args, "quiet", False)):
+        failed: TexError | None = None
         try:
             res = build_docs(str(out.tmp), pdf=not args.no_pdf,
                              markdown=str(md.tmp) if md is not None else None,
@@ -66,8 +69,6 @@ def run(args: argparse.Namespace) -> int:
                              lang=args.lang, link_dir=str(out.final.absolute()))
         except TexError as e:  # the .tex is complete: keep it, to read the TeX log beside it
             failed = TexError(str(e).replace(str(out.tmp), str(out.final)))
-        else:
-            failed = None
     if failed is not None:
         raise failed
     print(f"wrote {out.final_path(res.tex)}"

@@ -28,7 +28,6 @@ import numpy as np
 from .._atomic import AtomicDir
 from .._errors import InvalidArgumentError
 from ..numeric import CELL_NAMES, HANDWRITTEN, SCHEMES
-from ._experiment import measure_flow
 
 __all__ = ["add_parser", "run"]
 
@@ -71,6 +70,8 @@ def _fmt(v: float, spec: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run the measurement; 0 on success (errors propagate as :class:`SymrnnError`)."""
+    from ._experiment import measure_flow
+
     out = AtomicDir(args.out) if args.out else None  # checks --out before the measurement
     quiet = getattr(args, "quiet", False)
     with out if out is not None else contextlib.nullcontext():

@@ -10,13 +10,26 @@ PyTorch is optional (``pip install 'symrnn[torch]'``): it is imported only to re
 a ``.pt`` file.
 """
 
-from ._bounds import BoundCheck as BoundCheck
-from ._bounds import WeightsReport as WeightsReport
-from ._bounds import check_weights as check_weights
-from ._model import Weights as Weights
-from ._npz import load_params as load_params
-from ._npz import save_params as save_params
-from ._torch import from_torch as from_torch
+from typing import TYPE_CHECKING
+
+from .._lazy import attach, names_of
+
+if TYPE_CHECKING:
+    from ._bounds import BoundCheck as BoundCheck
+    from ._bounds import WeightsReport as WeightsReport
+    from ._bounds import check_weights as check_weights
+    from ._model import Weights as Weights
+    from ._npz import load_params as load_params
+    from ._npz import save_params as save_params
+    from ._torch import from_torch as from_torch
 
 __all__ = ["BoundCheck", "Weights", "WeightsReport", "check_weights", "from_torch",
            "load_params", "save_params"]
+
+_IMPORTS = {
+    "._bounds": "BoundCheck WeightsReport check_weights",
+    "._model": "Weights",
+    "._npz": "load_params save_params",
+    "._torch": "from_torch",
+}
+__getattr__, __dir__ = attach(__name__, names_of(_IMPORTS), globals())

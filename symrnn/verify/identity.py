@@ -43,7 +43,7 @@ from .._errors import (
     TimeLimitError,
     UnsupportedFunctionError,
 )
-from .._limits import IDENTITY_LIMITS, check_expression, expression_size
+from .._limits import IDENTITY_LIMITS, check_expression
 from .._timeout import time_limit
 from ..activations import sigmoid
 from ._normal_form import normal_form_is_zero, opaque_form_is_zero
@@ -203,10 +203,19 @@ def _vanished_assumptions(frame: object, lhs: sympy.Expr, rhs: sympy.Expr) -> No
                         f"Symbol({value.name!r}) or Symbol({value.name!r}, real=True)")
 
 
+def _more_nodes_than(expr: sympy.Basic, limit: int) -> bool:
+    """Whether the tree of ``expr`` has more than ``limit`` nodes (counted up to limit + 1)."""
+    count = 0
+    for _ in sympy.preorder_traversal(expr):
+        count += 1
+        if count > limit:
+            return True
+    return False
+
+
 def _statement(lhs: sympy.Expr, rhs: sympy.Expr, limit: int = 400) -> str:
     """``"lhs = rhs"``, or sizes only for expressions too large to print usefully."""
-    sizes = [expression_size(e).nodes for e in (lhs, rhs)]
-    if max(sizes) > limit:
+    if any(_more_nodes_than(e, limit) for e in (lhs, rhs)):
         return f"lhs = rhs (expressions of more than {limit} nodes; not printed)"
     try:
         # terms in SymPy's internal order: sorting them for print costs more than the check
