@@ -65,3 +65,21 @@ def test_an_unknown_lemma_name_is_an_error_that_lists_the_lemmas():
 
     with pytest.raises(UnknownClaimError, match="power-bound"):
         lemma("power-bond")
+
+
+def test_identically_zero_proves_identities_and_nothing_else():
+    import sympy
+
+    from symrnn.verify.lemmas import identically_zero
+
+    M = sympy.Symbol("M", positive=True)
+    assert identically_zero(sympy.tanh(sympy.log(5)) - sympy.Rational(12, 13))
+    assert identically_zero((M + 1) ** 2 - M**2 - 2 * M - 1)
+    # mutants: a constant off, a dropped term, a sign flipped
+    assert not identically_zero(sympy.tanh(sympy.log(5)) - sympy.Rational(11, 13))
+    assert not identically_zero((M + 1) ** 2 - M**2 - 1)
+    assert not identically_zero((M - 1) ** 2 - M**2 - 2 * M - 1)
+    # true only for M > 0: the plain real reading does not prove it (never a false "proved")
+    assert not identically_zero(sympy.Abs(sympy.Symbol("M")) - sympy.Symbol("M"))
+    # two variables with one name are not merged into one
+    assert not identically_zero(M - sympy.Symbol("M"))

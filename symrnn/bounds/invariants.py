@@ -46,7 +46,7 @@ from ..cells import get_cell
 from ..cells._base import Cell, prev_sym, t_sym
 from ..verify.arb import working_precision
 from ..verify.identity import check_identity
-from ..verify.lemmas import lemma_statuses, nonnegative_polynomial
+from ..verify.lemmas import identically_zero, lemma_statuses, nonnegative_polynomial
 from ..verify.verdict import Verdict
 from ._interval import ball_str, lower_str, upper_str
 
@@ -160,7 +160,7 @@ def check_lstm_c_growth(beta: int = 40, steps: int = 10) -> Verdict:
     M = sympy.Symbol("M", positive=True)
     f, i, c_hat, c_prev = t_sym("f"), t_sym("i"), t_sym("chat"), prev_sym("c")
     lo, hi = multilinear_range(upd, {f: (0, 1), i: (0, 1), c_hat: (-1, 1), c_prev: (-M, M)})
-    growth_ok = sympy.simplify(hi - (M + 1)) == 0 and sympy.simplify(lo + (M + 1)) == 0
+    growth_ok = identically_zero(hi - (M + 1)) and identically_zero(lo + (M + 1))
     # tightness for every t: W = U = 0, every bias beta, so f = i = s, chat = tau; the closed
     # form C(t) = A c0 + tau (s - A s)/(1 - s) with A = s^t solves c_t = s c_(t-1) + s tau
     s_, tau, A, c0 = sympy.symbols("s tau A c_0")
@@ -251,7 +251,7 @@ def check_lstm_c_bounded_inputs() -> Verdict:
     F, M = sympy.Symbol("F", positive=True), sympy.Symbol("M", positive=True)
     f, i, c_hat, c_prev = t_sym("f"), t_sym("i"), t_sym("chat"), prev_sym("c")
     lo, hi = multilinear_range(upd, {f: (0, F), i: (0, 1), c_hat: (-1, 1), c_prev: (-M, M)})
-    one_step = sympy.simplify(hi - (F * M + 1)) == 0 and sympy.simplify(lo + (F * M + 1)) == 0
+    one_step = identically_zero(hi - (F * M + 1)) and identically_zero(lo + (F * M + 1))
     # B_t = A |c_0| + (1 - A)/(1 - F), A = F^t, solves B_t = F B_(t-1) + 1, and B_t <= |c_0| +
     # 1/(1 - F) because A <= 1
     A, C0, Fs = sympy.symbols("A C_0 F")

@@ -36,7 +36,7 @@ from ..cells import get_cell
 from ..derivation.forward import forward_derivative
 from ..verify.identity import check_identity
 from ..verify.verdict import Verdict
-from ..verify.lemmas import lemma_statuses
+from ..verify.lemmas import identically_zero, lemma_statuses
 
 __all__ = ["check_uniform", "check_pointwise", "check_tail_share", "check_nonzero_total",
            "telescoping"]
@@ -52,7 +52,7 @@ def _all_proved(lemmas: dict) -> bool:
 def telescoping(factor: sympy.Expr, closed: sympy.Expr) -> dict:
     """Prove :math:`\\prod_{j=1}^{n}` ``factor(j)`` = ``closed(n)`` by induction; its limit."""
     m = sympy.Symbol("m")
-    base = sympy.simplify(closed.subs(_n, 1) - factor.subs(_j, 1)) == 0
+    base = identically_zero(closed.subs(_n, 1) - factor.subs(_j, 1))
     step = check_identity(closed.subs(_n, m), closed.subs(_n, m - 1) * factor.subs(_j, m))
     limit = sympy.limit(closed, _n, sympy.oo)
     return {"factor": str(factor), "product": str(closed), "base_case": bool(base),

@@ -30,6 +30,7 @@ import sympy
 from flint import arb
 
 from ..verify.arb import working_precision
+from ..verify.lemmas import identically_zero
 from .elementwise import _ball, derived_matrix
 from .matrix_form import matrix_form
 
@@ -160,7 +161,7 @@ def pascanu_fixed_point() -> dict[str, Any]:
     lam = sympy.Symbol("lambda")
     p = (J - lam * sympy.eye(2)).det()
     b = sympy.Matrix([0, sympy.log(5)]) - U * hstar
-    fixed = sympy.simplify(sympy.tanh(sympy.log(5)) - Q(12, 13)) == 0
+    fixed = identically_zero(sympy.tanh(sympy.log(5)) - Q(12, 13))
     with working_precision(256):
         ln5 = arb(5).log()
         b_arb = [arb(-24) / 13, ln5 + arb(18) / 13]

@@ -26,11 +26,29 @@ from typing import Any
 
 import sympy
 
-from .._errors import UnknownClaimError
+from .._errors import SymrnnError, TimeLimitError, UnknownClaimError
 from .identity import check_identity
 from .verdict import Verdict
 
-__all__ = ["LEMMAS", "lemma", "lemma_statuses", "nonnegative_polynomial"]
+__all__ = ["LEMMAS", "identically_zero", "lemma", "lemma_statuses", "nonnegative_polynomial"]
+
+
+def identically_zero(expr: sympy.Expr) -> bool:
+    """True when :func:`~symrnn.verify.identity.check_identity` proves ``expr = 0`` for all
+    real values of its symbols. A symbol with assumptions (``M`` positive) is read as a plain
+    real variable first: an identity of all reals holds a fortiori on the smaller domain.
+    False when unsure (never from SymPy's ``simplify``, whose zero is not a proof)."""
+    expr = sympy.sympify(expr)
+    symbols = expr.free_symbols
+    if len({s.name for s in symbols}) != len(symbols):
+        return False  # two variables with one name: the plain reading would merge them
+    plain = {s: sympy.Symbol(s.name) for s in symbols if isinstance(s, sympy.Symbol)}
+    try:
+        return check_identity(expr.xreplace(plain), 0).proved
+    except TimeLimitError:
+        raise  # the caller's time budget
+    except SymrnnError:  # outside the checker's language or over its size limits: unsure
+        return False
 
 
 def nonnegative_polynomial(expr: sympy.Expr, nonneg: Iterable[sympy.Symbol] = (),
