@@ -27,8 +27,9 @@ class CoqRecord:
 
 @dataclass(frozen=True)
 class CoqReport:
-    """Records keyed by claim id (and, once issue 14 lands, by reading id); ``ran`` is
-    whether coqc ran, ``available`` whether it is installed, ``seconds`` the check time."""
+    """Records keyed by reading id (``per_reading``; a report keyed by claim id, as before
+    issue 14, is still read by :func:`record_for`); ``ran`` is whether coqc ran,
+    ``available`` whether it is installed, ``seconds`` the check time."""
 
     records: dict[str, CoqRecord]
     ran: bool

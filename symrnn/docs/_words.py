@@ -182,7 +182,7 @@ WORDS: dict[str, dict[str, str]] = {
             "bound results; $\\sigma$ and $\\tanh$ are defined from $\\exp$, and every proof "
             "ends in \\texttt{{Qed}}. {status}",
         "coq.ran": "In this build \\texttt{{coqc}} checked the export in {seconds}~s: "
-                   "{checked} claims checked, {failed} failed.",
+                   "{checked} readings checked, {failed} failed.",
         "coq.not_run": "This printing did not run \\texttt{{coqc}}; the status below is "
                        "“exported” (a theorem is generated) and the check is run by "
                        "\\texttt{{symrnn docs}} when Coq is installed.",
@@ -454,7 +454,7 @@ WORDS: dict[str, dict[str, str]] = {
             "Coq 导出（\\texttt{{symrnn export coq DIR --check}}）为每组论断写一个理论文件，由"
             "论断登记表、推导和界的结果生成；$\\sigma$ 与 $\\tanh$ 由 $\\exp$ 定义，每个证明都以 "
             "\\texttt{{Qed}} 结束。{status}",
-        "coq.ran": "本次构建中 \\texttt{{coqc}} 用 {seconds}~秒检验了导出：{checked} 个论断通过，"
+        "coq.ran": "本次构建中 \\texttt{{coqc}} 用 {seconds}~秒检验了导出：{checked} 个解读通过，"
                    "{failed} 个失败。",
         "coq.not_run": "本版本没有运行 \\texttt{{coqc}}；下表中的状态为“已导出”（已生成定理），"
                        "安装 Coq 后 \\texttt{{symrnn docs}} 会运行检验。",
