@@ -96,3 +96,23 @@ def test_weights_unpack_into_the_numeric_api(tmp_path) -> None:
     symrnn.save_params(tmp_path / "r.npz", symrnn.Weights("rnn", RNN))
     cell, params = symrnn.load_params(tmp_path / "r.npz")
     np.testing.assert_array_equal(symrnn.jacobian(cell, params, np.zeros(1), np.zeros(2)), np.eye(2))
+
+
+def test_save_is_whole_or_absent(tmp_path, monkeypatch) -> None:
+
+    params = symrnn.init_params("rnn", 3, 2, rng=0)
+    (tmp_path / "d.npz").mkdir()
+    with pytest.raises(symrnn.OutputPathError, match="is a directory"):
+        symrnn.save_params(tmp_path / "d.npz", "rnn", params)
+    symrnn.save_params(tmp_path / "old.npz", "rnn", params)
+    before = (tmp_path / "old.npz").read_bytes()
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(np, "savez", broken)
+    with pytest.raises(KeyboardInterrupt):
+        symrnn.save_params(tmp_path / "old.npz", "rnn", params)
+    # the earlier file is as it was, and no temporary file is left beside it
+    assert sorted(os.listdir(tmp_path)) == ["d.npz", "old.npz"]
+    assert (tmp_path / "old.npz").read_bytes() == before

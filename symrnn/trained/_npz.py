@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from .._atomic import AtomicFile
 from .._errors import InvalidArgumentError, SymrnnError
 from ..cells import Cell
 from ..numeric import kernel
@@ -55,14 +56,11 @@ def save_params(path: str | os.PathLike[str], cell: str | Cell | Weights,
     if target.suffix != ".npz":
         raise InvalidArgumentError(f"path={str(path)!r} must end in .npz (numpy adds it "
                                    "otherwise, and the file would not be where you asked)")
-    tmp = target.with_name(f".{target.name}.tmp.npz")
-    try:
-        arrays: dict[str, Any] = {CELL_KEY: np.array(name), **w.params}
-        np.savez(str(tmp), **arrays)  # type: ignore[arg-type]  # numpy's stub: allow_pickle
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    arrays: dict[str, Any] = {CELL_KEY: np.array(name), **w.params}
+    # written aside and renamed into place (an existing directory or an unwritable place is
+    # refused before writing); a file object, so that numpy does not append ".npz" itself
+    with AtomicFile(target, "path") as out, open(out.tmp, "wb") as f:
+        np.savez(f, **arrays)  # type: ignore[arg-type]  # numpy's stub: allow_pickle
 
 
 def load_params(path: str | os.PathLike[str], cell: str | Cell | None = None) -> Weights:
