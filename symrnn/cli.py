@@ -109,7 +109,12 @@ def _summary(results) -> list[str]:
     measured = sum(rr.reading.kind == "measurement" for rr in readings)
     principal = [r.verdict.status for r in results]
     pcount = {s: principal.count(s) for s in ("proved", "refuted", "unknown")}
-    return [f"{len(results)} claims, {len(readings)} readings: {count['proved']} proved, "
+
+    def many(k: int, word: str) -> str:
+        return f"{k} {word}" + ("" if k == 1 else "s")
+
+    return [f"{many(len(results), 'claim')}, {many(len(readings), 'reading')}: "
+            f"{count['proved']} proved, "
             f"{count['refuted']} refuted, {count['unknown']} unknown"
             + (f" ({measured} measured, not provable)" if measured else ""),
             f"principal readings (the claim's status): {pcount['proved']} proved, "

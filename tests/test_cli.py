@@ -289,3 +289,8 @@ def test_ctrl_c_at_a_terminal_reaches_the_workers_too_and_still_prints_one_line(
     assert proc.returncode == 130 and stdout == ""
     assert stderr == "symrnn: interrupted (Ctrl-C); nothing was written\n"
     assert os.listdir(tmp_path) == []
+
+
+def test_summary_says_one_claim_and_one_reading_in_the_singular(capsys):
+    assert main(["verify", "--only", "eq1"]) == 0
+    assert "1 claim, 1 reading: 1 proved, 0 refuted, 0 unknown" in capsys.readouterr().out
