@@ -203,14 +203,14 @@ def test_out_at_an_existing_file_exits_two_before_any_work(argv, tmp_path, capsy
 
 def test_an_interrupted_docs_run_leaves_neither_directory_nor_markdown(tmp_path, capsys,
                                                                         monkeypatch):
-    from symrnn.docs import cli as docs_cli
+    from symrnn.docs import _build
 
     def interrupted(out_dir, **kwargs):
         Path(out_dir, "report.tex").write_text("half")
         Path(kwargs["markdown"]).write_text("half")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(docs_cli, "build_docs", interrupted)
+    monkeypatch.setattr(_build, "build_docs", interrupted)  # the command imports it on use
     code = main(["docs", "--out", str(tmp_path / "d"), "--markdown", str(tmp_path / "r.md")])
     assert code == 130 and "interrupted" in capsys.readouterr().err
     assert os.listdir(tmp_path) == []
@@ -218,7 +218,7 @@ def test_an_interrupted_docs_run_leaves_neither_directory_nor_markdown(tmp_path,
 
 def test_docs_writes_into_place_and_links_figures_from_the_final_directory(tmp_path, capsys,
                                                                            monkeypatch):
-    from symrnn.docs import cli as docs_cli
+    from symrnn.docs import _build
     from symrnn.docs._build import BuildResult
 
     seen = {}
@@ -229,7 +229,7 @@ def test_docs_writes_into_place_and_links_figures_from_the_final_directory(tmp_p
         Path(kwargs["markdown"]).write_text("md")
         return BuildResult(str(Path(out_dir, "report.tex")), None, kwargs["markdown"], ())
 
-    monkeypatch.setattr(docs_cli, "build_docs", build)
+    monkeypatch.setattr(_build, "build_docs", build)
     assert main(["docs", "--out", str(tmp_path / "d"), "--no-pdf", "--markdown",
                  str(tmp_path / "r.md")]) == 0
     assert seen["link_dir"] == str((tmp_path / "d").absolute())

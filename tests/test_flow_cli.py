@@ -126,10 +126,10 @@ def test_a_measurement_over_the_memory_budget_is_refused_before_allocating(argv,
 
 def test_out_at_an_existing_file_is_refused_before_the_measurement(tmp_path, capsys,
                                                                    monkeypatch) -> None:
-    from symrnn.flow import cli
+    from symrnn.flow import _experiment
 
     (tmp_path / "f").write_text("mine")
-    monkeypatch.setattr(cli, "measure_flow", lambda *a, **k: pytest.fail("measured anyway"))
+    monkeypatch.setattr(_experiment, "measure_flow", lambda *a, **k: pytest.fail("measured anyway"))
     assert main(["flow", "--out", str(tmp_path / "f")]) == 2
     assert "is an existing file" in capsys.readouterr().err
     assert (tmp_path / "f").read_text() == "mine"

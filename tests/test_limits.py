@@ -13,7 +13,7 @@ import time
 import pytest
 import sympy
 
-from symrnn import LimitError, OutputPathError, TimeLimitError
+from symrnn import LimitError, OutputPathError, TimeLimitError, check_identity
 from symrnn._atomic import AtomicDir, AtomicFile
 from symrnn._interrupt import deferred_interrupts
 from symrnn._limits import (
@@ -299,3 +299,18 @@ def test_bench_limits_refuses_every_hostile_input_of_the_issue():
     assert run.returncode == 0, run.stdout + run.stderr
     rows = run.stdout.splitlines()[1:-1]
     assert len(rows) == 10 and all("LimitError" in r or "rejected" in r for r in rows)
+
+
+def test_an_exponent_of_many_fractions_is_decided_without_combining_them():
+    # 74 nodes, within every limit; over one denominator the exponent has 12 * 3**11 terms
+    # (this took minutes before the normal forms sized it first). timeout: a hang guard.
+    xs, ys = sympy.symbols("x0:12"), sympy.symbols("y0:12")
+    S = sympy.Add(*[1 / (xs[i] + ys[i] + 1) for i in range(12)])
+    assert check_identity(sympy.exp(S), 2 * sympy.exp(S), timeout=60).refuted
+    assert check_identity(sympy.exp(S) * sympy.exp(-S), 1, timeout=60).proved
+    assert check_identity(sympy.exp(S) * sympy.exp(-S), 2, timeout=60).refuted
+    x, y, z, w = sympy.symbols("x y z w")
+    big = (x + y + z + w + 1) ** 16  # 4845 monomials, each an atom of the exp normal form
+    assert check_identity(sympy.exp(big), sympy.exp(big + 1), timeout=60).refuted
+    assert check_identity(sympy.exp((x + 1) ** 3), sympy.exp(sympy.expand((x + 1) ** 3)),
+                          timeout=60).proved

@@ -106,6 +106,48 @@ def _rgcd(values: list[Fraction]) -> Fraction:
     return Fraction(num, den)
 
 
+#: The most terms an exponent may have once over a common denominator and expanded: each of
+#: its monomials becomes an atom, and the combining runs in SymPy's expression arithmetic
+#: (an exponent Σ_i 1/(x_i + y_i + 1) of 8 fractions, 50 nodes, took minutes). The cells'
+#: exponents have a handful of terms.
+SPLIT_TERMS = 256
+
+#: The most terms (numerator and denominator together) of a node's argument that tier 1
+#: reduces by a polynomial gcd to its canonical fraction; past it, tier 1 gives no proof.
+CANCEL_TERMS = 2000
+
+
+def _fraction_terms(e: sympy.Basic, memo: dict) -> tuple[float, float]:
+    """Upper estimate of the terms of (numerator, denominator) of ``e`` brought over one
+    denominator and expanded; a function call or fractional power is one atom."""
+    hit = memo.get(e)
+    if hit is not None:
+        return hit
+    if not e.args or not (e.is_Add or e.is_Mul or e.is_Pow):
+        r: tuple[float, float] = (1.0, 1.0)
+    elif e.is_Add:
+        parts = [_fraction_terms(a, memo) for a in e.args]
+        den = 1.0
+        for _, d in parts:
+            den *= d
+        r = (sum(n * den / d for n, d in parts), den)
+    elif e.is_Mul:
+        n, d = 1.0, 1.0
+        for a in e.args:
+            an, ad = _fraction_terms(a, memo)
+            n, d = n * an, d * ad
+        r = (n, d)
+    elif e.exp.is_Integer:
+        bn, bd = _fraction_terms(e.base, memo)
+        k = int(e.exp)
+        r = (expanded_terms(bn, abs(k)), expanded_terms(bd, abs(k)))
+        r = r if k >= 0 else (r[1], r[0])
+    else:
+        r = (1.0, 1.0)
+    memo[e] = r
+    return r
+
+
 class _Atomizer:
     """Steps 2–3, with one registry of atoms shared by every layer of nesting."""
 
@@ -120,13 +162,16 @@ class _Atomizer:
 
     @staticmethod
     def _split(arg: sympy.Expr) -> list[tuple[Fraction, sympy.Expr]]:
-        """arg as Σ c_j m_j with rational c_j, canonically.
+        """arg as Σ c_j m_j with rational c_j, canonically (no proof, :class:`_OverBudget`,
+        when the estimate of :func:`_fraction_terms` is over ``SPLIT_TERMS``).
 
         arg = N/D in lowest terms with D primitive and of positive leading coefficient
         (lex order on the symbols sorted by name); N = Q·D + R with R the remainder of N
         modulo D (unique: no term of R is divisible by the leading term of D). Then
         arg = Q + R/D, and the m_j are the monomials of Q and the monomials of R over D.
         """
+        if sum(_fraction_terms(arg, {})) > SPLIT_TERMS:
+            raise _OverBudget  # judged before combining and expanding, not after
         num, den = sympy.fraction(sympy.cancel(sympy.together(sympy.expand(arg))))
         if den.is_Rational:
             quotient, rem, den, scale = num / den, sympy.S.Zero, sympy.S.One, Fraction(1)
@@ -367,6 +412,8 @@ def opaque_form_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
         else:  # an integer power; nodes and leaves are already in memo
             bn, bd = conv(e.base)
             k = int(e.exp)
+            if max(expanded_terms(len(bn), abs(k)), expanded_terms(len(bd), abs(k))) > max_terms:
+                raise _OverBudget  # judged before the power is expanded, not after
             r = (check(bn**k), check(bd**k)) if k >= 0 else (check(bd**-k), check(bn**-k))
         memo[e] = r
         return r
@@ -377,6 +424,8 @@ def opaque_form_is_zero(expr: sympy.Expr, max_terms: int = 20000) -> bool:
         if d == 0:
             raise _OverBudget  # a division by zero inside the argument: no proof
         if not d.is_ground:
+            if len(n) + len(d) > CANCEL_TERMS:
+                raise _OverBudget  # a multivariate gcd of this size takes seconds to minutes
             n, d = n.cancel(d)
         lc = d.LC
         return frozenset((n * (1 / lc)).items()), frozenset((d * (1 / lc)).items())
