@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 
+import numpy as np
 import pytest
 import sympy
 from flint import arb
@@ -100,3 +102,38 @@ def test_lstm_c_bounded_inputs_is_proved():
     assert v.proved
     assert v.evidence["one_step_range_given_|c_{t-1}|<=M, f in [0, F]"] == ["-F*M - 1",
                                                                              "F*M + 1"]
+
+
+def _lstm_1d(p: dict, xs, h0: float, c0: float) -> list[float]:
+    """An independent 1-D LSTM in plain Python floats: the c_t of the article's eq (7)."""
+    sig = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+    h, c, cs = h0, c0, []
+    for x in xs:
+        f = sig(p["W_f"] * x + p["U_f"] * h + p["b_f"])
+        i = sig(p["W_i"] * x + p["U_i"] * h + p["b_i"])
+        o = sig(p["W_o"] * x + p["U_o"] * h + p["b_o"])
+        chat = math.tanh(p["W_c"] * x + p["U_c"] * h + p["b_c"])
+        c = f * c + i * chat
+        h = o * math.tanh(c)
+        cs.append(c)
+    return cs
+
+
+def test_bounded_inputs_reading_states_its_hypothesis_on_h0_and_the_bound_holds_under_it():
+    from symrnn import get_reading
+
+    assert "|h_0| ≤ 1" in get_reading("lstm-c-unbounded/bounded-inputs").statement
+    rng = np.random.default_rng(7)
+    names = [f"{k}_{g}" for k in "WUb" for g in "fioc"]
+    for _ in range(200):
+        p = dict(zip(names, rng.normal(0, 2, len(names))))
+        X, T = 1.5, 40
+        xs = rng.uniform(-X, X, T)
+        h0, c0 = rng.uniform(-1, 1), rng.normal(0, 5)
+        F = 1 / (1 + math.exp(-(abs(p["W_f"]) * X + abs(p["U_f"]) + abs(p["b_f"]))))
+        for t, c in enumerate(_lstm_1d(p, xs, h0, c0), start=1):
+            assert abs(c) <= F**t * abs(c0) + (1 - F**t) / (1 - F) + 1e-9
+    # without the hypothesis the bound fails at t = 1: h_0 = 10, U_f = 1, all else 0
+    p = dict.fromkeys(names, 0.0) | {"U_f": 1.0}
+    F = 1 / (1 + math.exp(-1.0))
+    assert _lstm_1d(p, [0.0], 10.0, 100.0)[0] > F * 100 + 1

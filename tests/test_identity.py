@@ -231,3 +231,11 @@ def test_the_timeout_keyword_bounds_the_wall_clock_time(monkeypatch):
     with pytest.raises(TimeLimitError, match="timeout=0.2 s"):
         check_identity(sympy.tanh(x), 2 * sigmoid(2 * x) - 1, timeout=0.2)
     assert time.perf_counter() - start < 5
+
+
+def test_a_side_rewritten_by_one_variable_per_name_is_validated_again():
+    # sqrt(x**2) is valid with a plain x; with the real x of the other side it is Abs(x)
+    from symrnn import UnsupportedFunctionError
+
+    with pytest.raises(UnsupportedFunctionError, match=r"^lhs uses Abs"):
+        check_identity(sympy.sqrt(sympy.Symbol("x") ** 2), sympy.Symbol("x", real=True))

@@ -245,7 +245,8 @@ def check_lstm_c_divergence(steps: int = 6) -> Verdict:
 
 
 def check_lstm_c_bounded_inputs() -> Verdict:
-    """``lstm-c-unbounded/bounded-inputs``: fixed weights, |x_t| <= X: |c_t| <= |c_0| + 1/(1 - F)."""
+    """``lstm-c-unbounded/bounded-inputs``: fixed weights, |x_t| <= X, |h_0| <= 1:
+    |c_t| <= |c_0| + 1/(1 - F)."""
     cell = get_cell("lstm")
     upd = state_update(cell, "c")
     F, M = sympy.Symbol("F", positive=True), sympy.Symbol("M", positive=True)
@@ -269,7 +270,9 @@ def check_lstm_c_bounded_inputs() -> Verdict:
         "vertex lemma with f_t in [0, F] (exact), a closed-form bound checked by check_identity, "
         "lemmas product-monotone and power-bound",
         evidence={"F": "sigma(|W_f| X + |U_f| + |b_f|) < 1: the forget gate's pre-activation is "
-                       "bounded since |x_t| <= X and |h_{t-1}| = |o_{t-1} tanh c_{t-1}| < 1",
+                       "bounded since |x_t| <= X, |h_0| <= 1 (a hypothesis: with |h_0| = 10 the "
+                       "bound fails at t = 1) and |h_{t-1}| = |o_{t-1} tanh c_{t-1}| < 1 for "
+                       "t >= 2",
                   "1 - sigma(z) = 1/(1 + e^z) > 0": gate_below_1,
                   "one_step_range_given_|c_{t-1}|<=M, f in [0, F]": [str(lo), str(hi)],
                   "bound": "|c_t| <= F^t |c_0| + (1 - F^t)/(1 - F) <= |c_0| + 1/(1 - F)",

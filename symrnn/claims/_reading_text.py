@@ -414,10 +414,12 @@ READING_TEXT: dict[str, tuple[str, str, str]] = {
         "0, $c_0 = 0$ and inputs $x_t = \\ln(t(t+2))$ give $c_t \\ge 4t/15 \\to \\infty$."),
     "lstm-c-unbounded/bounded-inputs": (
         "bounded inputs",
-        "With fixed weights and inputs |x_t| ≤ X, c_t stays bounded: f_t ≤ F := "
+        "With fixed weights, inputs |x_t| ≤ X and |h_0| ≤ 1 (every later h_t = o_t tanh c_t "
+        "has |h_t| < 1), c_t stays bounded: f_t ≤ F := "
         "σ(|W_f|X + |U_f| + |b_f|) < 1 and |c_t| ≤ F^t|c_0| + (1 − F^t)/(1 − F) ≤ "
         "|c_0| + 1/(1 − F); divergence needs unbounded inputs (or weights growing with t).",
-        "With fixed weights and inputs $|x_t| \\le X$, $c_t$ stays bounded: $f_t \\le F := "
+        "With fixed weights, inputs $|x_t| \\le X$ and $|h_0| \\le 1$ (every later "
+        "$h_t = o_t \\tanh c_t$ has $|h_t| < 1$), $c_t$ stays bounded: $f_t \\le F := "
         "\\sigma(|W_f|X + |U_f| + |b_f|) < 1$ and $|c_t| \\le F^t|c_0| + (1 - F^t)/(1 - F) "
         "\\le |c_0| + 1/(1 - F)$; divergence needs unbounded inputs (or weights growing with "
         "$t$)."),

@@ -53,6 +53,16 @@ PARTIAL: dict[str, str] = {
                        "not stated in closed form c* - 1/(4c*)",
     "four-gates/bound": "g* enters as every G bounding |(1 - tanh^2 c) c| (so G = g*, the least "
                         "one) and as its certified upper bound g_star",
+    "forget-dominant/pointwise": "stated: |dc_t/dc_(t-1) - f_t| <= eps with g* replaced by its "
+                                 "certified upper bound g_star (a larger eps, so a weaker "
+                                 "bound), non-strict; not stated: the strict inequality, "
+                                 "the range (-eps, 1 + eps) and the consequence "
+                                 "|dc_t/dc_(t-1)| < 1 when f_t <= 1 - eta with eps <= eta",
+    "clip-prevents-explosion/nd-entrywise": "the Jacobians are rnn_nd_jac at h = 0, a = 0 (the "
+                                            "tanh RNN's fixed point for W x_t + b = 0, where "
+                                            "the Jacobian is U at every step); that the state "
+                                            "stays at 0 and that the product is dh_t/dh_0 are "
+                                            "not stated in Coq",
     "pascanu-norm-bound/spectral": "tightness (equality at U = I, h_t = 0) is not stated",
     "relu-unbounded/nd": "stated: ||dh_t/dh_(t-1)|| <= ||U|| for tanh and relu (the relu Jacobian "
                          "as its matrix form diag(relu'(z)) U); not stated: that the supremum over "

@@ -277,7 +277,9 @@ ZH_STATEMENTS: dict[str, str] = {
         "权重固定的 LSTM 可以发散：$W_f = 1$、$b_c = \\ln 3$，其余权重和偏置为 0，$c_0 = 0$，"
         "输入 $x_t = \\ln(t(t+2))$，则 $c_t \\ge 4t/15 \\to \\infty$。",
     "lstm-c-unbounded/bounded-inputs":
-        "权重固定且输入 $|x_t| \\le X$ 时 $c_t$ 有界：$f_t \\le F := \\sigma(|W_f|X + |U_f| + "
+        "权重固定、输入 $|x_t| \\le X$ 且 $|h_0| \\le 1$（此后每个 $h_t = o_t \\tanh c_t$ 都满足 "
+        "$|h_t| < 1$）时 $c_t$ 有界："
+        "$f_t \\le F := \\sigma(|W_f|X + |U_f| + "
         "|b_f|) < 1$，且 $|c_t| \\le F^t|c_0| + (1 - F^t)/(1 - F) \\le |c_0| + 1/(1 - F)$；发散"
         "需要无界的输入（或随 $t$ 增长的权重）。",
     "lstm-c-unbounded/nd":

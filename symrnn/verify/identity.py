@@ -296,6 +296,10 @@ def _check(lhs: sympy.Expr | int, rhs: sympy.Expr | int, points: int, seed: int,
     rhs = validate_expression(rhs, "rhs")
     _vanished_assumptions(caller, lhs, rhs)
     lhs, rhs = _one_per_name(lhs, rhs)
+    # one variable per name can let SymPy rewrite a side (sqrt(x**2) with a real x is
+    # Abs(x)): the rewritten sides are validated again, so a refusal names its side
+    lhs = validate_expression(lhs, "lhs")
+    rhs = validate_expression(rhs, "rhs")
     _check_across(lhs, rhs)
     diff = lhs - rhs
     statement = _statement(lhs, rhs)
