@@ -29,11 +29,14 @@ import shutil
 import tempfile
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from ._errors import OutputPathError
 from ._interrupt import deferred_interrupts
 
 __all__ = ["AtomicDir", "AtomicFile"]
+
+_Self = TypeVar("_Self", bound="_Atomic")
 
 
 def _umask() -> int:
@@ -73,7 +76,29 @@ def _remove_created(created: list[Path]) -> None:
             break
 
 
-class AtomicDir:
+class _Atomic:
+    """As a context manager: :meth:`commit` when the block succeeds, :meth:`discard` (with
+    Ctrl-C held) when it raises."""
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def discard(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self: _Self) -> _Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            with deferred_interrupts():
+                self.discard()
+
+
+class AtomicDir(_Atomic):
     """An output directory built in ``tmp`` and renamed to ``final`` when the block succeeds.
 
     Arguments:
@@ -141,19 +166,9 @@ class AtomicDir:
         _remove_created(self._created)
         self.done = True
 
-    def __enter__(self) -> "AtomicDir":
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if kind is None:
-            self.commit()
-        else:
-            with deferred_interrupts():
-                self.discard()
 
 
-class AtomicFile:
+class AtomicFile(_Atomic):
     """One output file written to ``tmp`` beside ``final`` and renamed at :meth:`commit`."""
 
     def __init__(self, path: str | os.PathLike[str], option: str = "--out") -> None:
@@ -186,14 +201,3 @@ class AtomicFile:
             self.tmp.unlink(missing_ok=True)
             _remove_created(self._created)
             self.done = True
-
-    def __enter__(self) -> "AtomicFile":
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        if kind is None:
-            self.commit()
-        else:
-            with deferred_interrupts():
-                self.discard()
