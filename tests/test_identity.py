@@ -239,3 +239,12 @@ def test_a_side_rewritten_by_one_variable_per_name_is_validated_again():
 
     with pytest.raises(UnsupportedFunctionError, match=r"^lhs uses Abs"):
         check_identity(sympy.sqrt(sympy.Symbol("x") ** 2), sympy.Symbol("x", real=True))
+
+
+def test_statement_false_skips_printing_and_changes_no_verdict():
+    x = sympy.Symbol("x")
+    printed = check_identity(sympy.tanh(x) ** 2, 1 - sympy.tanh(x) ** 2)
+    quiet = check_identity(sympy.tanh(x) ** 2, 1 - sympy.tanh(x) ** 2, statement=False)
+    assert printed.statement == "tanh(x)**2 = 1 - tanh(x)**2" and quiet.statement == ""
+    assert printed.status == quiet.status == "refuted" and printed.witness == quiet.witness
+    assert check_identity(2 * x, x + x, statement=False).proved

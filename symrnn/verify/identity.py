@@ -74,6 +74,12 @@ def _distinct_nodes(expr: sympy.Basic) -> Iterator[sympy.Basic]:
         stack.extend(e.args)
 
 
+def _symbols(*exprs: sympy.Basic) -> set[sympy.Symbol]:
+    """The free symbols of ``exprs``, by one walk of each DAG (SymPy's ``free_symbols``
+    walks the tree, every shared sub-expression again)."""
+    return {n for e in exprs for n in _distinct_nodes(e) if n.is_Symbol}
+
+
 def validate_expression(expr: object, name: str = "expr") -> sympy.Expr:
     """Check that ``expr`` is a real SymPy expression the checker supports.
 
@@ -157,7 +163,7 @@ def _one_per_name(lhs: sympy.Expr, rhs: sympy.Expr) -> tuple[sympy.Expr, sympy.E
     """When a name has both a plain and a real symbol, both sides with the real one (one
     variable per name, so a witness names each variable once). Real, not plain: SymPy
     rebuilds ``tanh(tanh(...))`` of a plain symbol in time exponential in the nesting."""
-    free = lhs.free_symbols | rhs.free_symbols
+    free = _symbols(lhs, rhs)
     real_names = {s.name for s in free if type(s) is sympy.Symbol and s.is_real
                   and not _extra_assumptions(s)}
     to_real = {s: sympy.Symbol(s.name, real=True) for s in free
@@ -170,7 +176,7 @@ def _one_per_name(lhs: sympy.Expr, rhs: sympy.Expr) -> tuple[sympy.Expr, sympy.E
 def _check_across(lhs: sympy.Expr, rhs: sympy.Expr) -> None:
     """Two different variables with one name (a Dummy and a Symbol) would print alike."""
     by_name: dict[str, sympy.Symbol] = {}
-    for s in sorted(lhs.free_symbols | rhs.free_symbols, key=sympy.default_sort_key):
+    for s in sorted(_symbols(lhs, rhs), key=sympy.default_sort_key):
         other = by_name.setdefault(s.name, s)
         if other != s:
             raise ReservedNameError(
@@ -186,7 +192,7 @@ def _vanished_assumptions(frame: object, lhs: sympy.Expr, rhs: sympy.Expr) -> No
     module = getattr(frame, "f_globals", {}).get("__name__", "")
     if frame is None or module.startswith("symrnn"):  # a call from symrnn itself
         return
-    present = {s.name for s in lhs.free_symbols | rhs.free_symbols}
+    present = {s.name for s in _symbols(lhs, rhs)}
     # the caller's own variables only (a script's top level: its module's), not the globals
     # of a function's module, where unrelated symbols with assumptions may well live
     for scope in (frame.f_locals,):  # type: ignore[attr-defined]
@@ -243,7 +249,7 @@ def find_witness(
     diff: sympy.Expr, lhs: sympy.Expr, rhs: sympy.Expr, *, points: int = 40, seed: int = 20201130
 ) -> tuple[dict, arb, int] | None:
     """A point where both sides are finite and ``lhs − rhs`` certainly is not 0."""
-    symbols = sorted(diff.free_symbols | lhs.free_symbols | rhs.free_symbols,
+    symbols = sorted(_symbols(diff, lhs, rhs),
                      key=sympy.default_sort_key)
     for point in _points(symbols, points, seed):
         for bits in (64, 256):
@@ -262,7 +268,7 @@ def find_witness(
 
 def check_identity(
     lhs: sympy.Expr | int, rhs: sympy.Expr | int, *, points: int = 40, seed: int = 20201130,
-    timeout: float | None = None,
+    timeout: float | None = None, statement: bool = True,
 ) -> Verdict:
     """Decide whether ``lhs == rhs`` for all real values of the free symbols.
 
@@ -274,6 +280,8 @@ def check_identity(
         timeout: seconds of wall-clock time allowed (None: no limit); past it a
             :class:`~symrnn.TimeLimitError` is raised (main thread only, see
             :mod:`symrnn._timeout`).
+        statement: False leaves ``Verdict.statement`` empty instead of printing both
+            sides (printing a large side costs more than checking it).
 
     Returns:
         A :class:`Verdict`: ``"proved"`` (exact normal form of the difference is 0),
@@ -287,22 +295,23 @@ def check_identity(
     caller = inspect.currentframe()
     caller = caller.f_back if caller is not None else None
     with time_limit(timeout, "check_identity", "timeout"):
-        return _check(lhs, rhs, points, seed, caller)
+        return _check(lhs, rhs, points, seed, caller, statement)
 
 
 def _check(lhs: sympy.Expr | int, rhs: sympy.Expr | int, points: int, seed: int,
-           caller: object) -> Verdict:
+           caller: object, printed: bool = True) -> Verdict:
     lhs = validate_expression(lhs, "lhs")
     rhs = validate_expression(rhs, "rhs")
     _vanished_assumptions(caller, lhs, rhs)
-    lhs, rhs = _one_per_name(lhs, rhs)
-    # one variable per name can let SymPy rewrite a side (sqrt(x**2) with a real x is
-    # Abs(x)): the rewritten sides are validated again, so a refusal names its side
-    lhs = validate_expression(lhs, "lhs")
-    rhs = validate_expression(rhs, "rhs")
+    merged = _one_per_name(lhs, rhs)
+    if merged[0] is not lhs or merged[1] is not rhs:
+        # one variable per name can let SymPy rewrite a side (sqrt(x**2) with a real x is
+        # Abs(x)): the rewritten sides are validated again, so a refusal names its side
+        lhs = validate_expression(merged[0], "lhs")
+        rhs = validate_expression(merged[1], "rhs")
     _check_across(lhs, rhs)
     diff = lhs - rhs
-    statement = _statement(lhs, rhs)
+    statement = _statement(lhs, rhs) if printed else ""
     for tier, method in (
         (opaque_form_is_zero, "exact: lhs − rhs is 0 as a rational function of the symbols "
                               "and of tanh, σ, exp, log nodes taken as independent atoms"),
