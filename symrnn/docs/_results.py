@@ -57,6 +57,7 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
                      checked=statuses.count("checked"), failed=statuses.count("failed"))
     out.append(Paragraph((TeX(say(lang, "coq.body", status=status)),)))
     rows = []
+    keys: dict[str, int] = {}  # axiom -> its number in the legend below the table
     for v in all_readings(results):
         rec = record_for(coq, v.id, v.claim_id, v.principal)
         if not rec.theorems:
@@ -65,9 +66,9 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
         row: list[tuple[Inline, ...]] = [(Text(v.id, "ref", reading_anchor(v.id)),),
                                          (TeX(names),), (Text(say(lang, f"coq.{rec.status}")),)]
         if coq is not None and coq.per_reading:
-            # axiom names are long qualified identifiers: breakable after . and _
-            row.append((TeX(", ".join(id_tex(a).replace(".", r".\allowbreak{}")
-                                      for a in rec.assumptions) or say(lang, "none")),))
+            # the same few axioms on every row: numbers here, their names in the legend
+            numbers = sorted(keys.setdefault(a, len(keys) + 1) for a in rec.assumptions)
+            row.append((Text(", ".join(map(str, numbers)) or say(lang, "none")),))
         rows.append(tuple(row))
     header = [say(lang, "col.reading"), say(lang, "col.theorems"), say(lang, "col.status")]
     kinds = ["l", "X", "l"]
@@ -76,8 +77,13 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
         kinds = ["l", "X", "l", "X"]
     out.append(Table(tuple(header), tuple(rows), say(lang, "coq.caption"), tuple(kinds),
                      "tab:coq"))
-    assumptions = say(lang, "coq.assumptions.listed") if coq is not None and coq.per_reading \
-        else say(lang, "coq.assumptions.none_yet")
+    if coq is not None and coq.per_reading:
+        # axiom names are long identifiers: breakable after . and _
+        legend = "; ".join(f"({k}) " + id_tex(a).replace(".", r".\allowbreak{}")
+                           for a, k in keys.items())
+        assumptions = say(lang, "coq.assumptions.listed", legend=legend or say(lang, "none"))
+    else:
+        assumptions = say(lang, "coq.assumptions.none_yet")
     out.append(Paragraph((TeX(say(lang, "coq.assumptions.body", assumptions=assumptions)),),
                          say(lang, "coq.assumptions").rstrip(".。")))
     if coq is not None:

@@ -195,8 +195,11 @@ WORDS: dict[str, dict[str, str]] = {
             "{assumptions}",
         "coq.assumptions.none_yet":
             "This version of the export does not yet record that report per theorem.",
-        "coq.assumptions.listed": "The assumptions reported are listed with each theorem in "
-                                  "Table~\\ref{{tab:coq}}.",
+        "coq.assumptions.listed": "The assumptions reported are given with each reading in "
+                                  "Table~\\ref{{tab:coq}} by number: {legend}. All but the "
+                                  "primitive float and 63-bit integer axioms come with Coq's "
+                                  "standard real numbers and Coquelicot; those come with "
+                                  "Interval's \\texttt{{interval}} tactic.",
         "coq.not_exported": "Claims without a Coq theorem, and why:",
         "coq.not_exported.readme": " (the reasons are in the export's README).",
         # measurement
@@ -465,7 +468,10 @@ WORDS: dict[str, dict[str, str]] = {
         "coq.assumptions.body":
             "Coq 用 \\texttt{{Print Assumptions}} 报告一个定理所依赖的公理。{assumptions}",
         "coq.assumptions.none_yet": "当前版本的导出尚未逐条记录这一报告。",
-        "coq.assumptions.listed": "报告的公理随各定理列于表~\\ref{{tab:coq}}。",
+        "coq.assumptions.listed": "报告的公理以编号随各解读列于表~\\ref{{tab:coq}}：{legend}。"
+                                  "除原始浮点数与 63 位整数的公理来自 Interval 的 "
+                                  "\\texttt{{interval}} 策略外，其余都来自 Coq 标准库的实数与 "
+                                  "Coquelicot。",
         "coq.not_exported": "没有 Coq 定理的论断：",
         "coq.not_exported.readme": "（原因见导出目录中的 README）。",
         "flow": "测量结果",
