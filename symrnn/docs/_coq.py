@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 
-__all__ = ["CoqRecord", "CoqReport", "coq_records", "record_for"]
+__all__ = ["PRIMITIVE_TAG", "CoqRecord", "CoqReport", "coq_records", "record_for"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,10 @@ class CoqReport:
 #: as one entry (the export's README lists each).
 _PRIMITIVE = ("FloatAxioms.", "PrimFloat.", "PrimInt63.", "Uint63.")
 
+#: How :func:`_compact` names the group of Interval's primitive axioms: the tag and their
+#: count (the printing says it in the report's language).
+PRIMITIVE_TAG = "primitive:"
+
 
 def _compact(axioms: set[str]) -> tuple[str, ...]:
     """The axioms by their short names (``sig_forall_dec`` for
@@ -49,7 +53,7 @@ def _compact(axioms: set[str]) -> tuple[str, ...]:
     export's README lists them qualified), Interval's primitive operations as one entry."""
     prim = sorted(a for a in axioms if a.startswith(_PRIMITIVE))
     rest = sorted({a.rsplit(".", 1)[-1] for a in axioms if not a.startswith(_PRIMITIVE)})
-    return tuple(rest) + ((f"{len(prim)} primitive float/int63 axioms (Interval)",) if prim else ())
+    return tuple(rest) + ((f"{PRIMITIVE_TAG}{len(prim)}",) if prim else ())
 
 
 def coq_records(check: bool) -> CoqReport:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..claims import ClaimResult
 from ._claim_section import claim_anchor, reading_anchor
-from ._coq import CoqReport, record_for
+from ._coq import PRIMITIVE_TAG, CoqReport, record_for
 from ._figures import FIGURES, FlowNumbers
 from ._mathtext import escape_text, id_tex, mathify
 from ._model import Block, Figure, Heading, Inline, Items, Paragraph, Table, TeX, Text
@@ -79,8 +79,12 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
                      "tab:coq"))
     if coq is not None and coq.per_reading:
         # axiom names are long identifiers: breakable after . and _
-        legend = "; ".join(f"({k}) " + id_tex(a).replace(".", r".\allowbreak{}")
-                           for a, k in keys.items())
+        def name(a: str) -> str:
+            if a.startswith(PRIMITIVE_TAG):
+                return say(lang, "coq.primitive", n=a[len(PRIMITIVE_TAG):])
+            return id_tex(a).replace(".", r".\allowbreak{}")
+
+        legend = "; ".join(f"({k}) {name(a)}" for a, k in keys.items())
         assumptions = say(lang, "coq.assumptions.listed", legend=legend or say(lang, "none"))
     else:
         assumptions = say(lang, "coq.assumptions.none_yet")

@@ -200,6 +200,7 @@ WORDS: dict[str, dict[str, str]] = {
                                   "primitive float and 63-bit integer axioms come with Coq's "
                                   "standard real numbers and Coquelicot; those come with "
                                   "Interval's \\texttt{{interval}} tactic.",
+        "coq.primitive": "{n} primitive float and 63-bit integer axioms of Interval",
         "coq.not_exported": "Claims without a Coq theorem, and why:",
         "coq.not_exported.readme": " (the reasons are in the export's README).",
         # measurement
@@ -472,6 +473,7 @@ WORDS: dict[str, dict[str, str]] = {
                                   "除原始浮点数与 63 位整数的公理来自 Interval 的 "
                                   "\\texttt{{interval}} 策略外，其余都来自 Coq 标准库的实数与 "
                                   "Coquelicot。",
+        "coq.primitive": "Interval 的 {n} 条原始浮点数与 63 位整数公理",
         "coq.not_exported": "没有 Coq 定理的论断：",
         "coq.not_exported.readme": "（原因见导出目录中的 README）。",
         "flow": "测量结果",
