@@ -208,22 +208,29 @@ def _jacobian_batch(
         out.fill(0.0)  # one contiguous pass: several times faster than filling strided blocks
     for a, b in np.ndindex(len(state), len(state)):
         view = out[:, a * n : (a + 1) * n, b * n : (b + 1) * n]
-        chains = comp.blocks.get((a, b), ())
-        simple = _simple(chains)
-        if simple:  # Σ_k diag(d_k) U_k as one batched product: (n, B, K) @ (n, K, n)
-            d = np.stack([diags[c[0][1]] for c in simple], axis=-1).transpose(1, 0, 2)  # type: ignore[index]
-            u = np.stack([params[c[1][1]] for c in simple], axis=1)  # type: ignore[index]
-            np.matmul(d, u, out=view.transpose(1, 0, 2))
-        for chain in chains:
-            if chain in simple:
-                continue
-            value, is_diag = _multiply(chain, diags, params)
-            if is_diag:
-                diagonal = _diagonal(view)
-                diagonal += value
-            else:
-                view += value
+        _sum_chains(view, comp.blocks.get((a, b), ()), diags, params, zeroed=True)
     return out, tuple(env[s] for s in comp.new_symbols)  # type: ignore[misc]
+
+
+def _sum_chains(view: Array, chains: tuple[tuple[_Factor, ...], ...], diags: list[Array],
+                params: Mapping[str, Array], *, zeroed: bool) -> None:
+    """``view`` (a ``(B, n, n)`` block) := the sum of ``chains``; ``zeroed``: it holds 0s."""
+    simple = _simple(chains)
+    if simple:  # Σ_k diag(d_k) U_k as one batched product: (n, B, K) @ (n, K, n)
+        d = np.stack([diags[c[0][1]] for c in simple], axis=-1).transpose(1, 0, 2)  # type: ignore[index]
+        u = np.stack([params[c[1][1]] for c in simple], axis=1)  # type: ignore[index]
+        np.matmul(d, u, out=view.transpose(1, 0, 2))
+    elif not zeroed:
+        view.fill(0.0)
+    for chain in chains:
+        if chain in simple:
+            continue
+        value, is_diag = _multiply(chain, diags, params)
+        if is_diag:
+            diagonal = _diagonal(view)
+            diagonal += value
+        else:
+            view += value
 
 
 def _diagonal(block: Array) -> Array:
@@ -350,24 +357,8 @@ def _blocks_batch(comp: CompiledJacobian, params: Mapping[str, Array], x: Array,
             blocks[key] = total
             diagonal.add(key)
             continue
-        simple = _simple(chains)
-        buf = np.empty((n, batch, n))
-        if simple:
-            d = np.stack([diags[c[0][1]] for c in simple], axis=-1).transpose(1, 0, 2)  # type: ignore[index]
-            u = np.stack([params[c[1][1]] for c in simple], axis=1)  # type: ignore[index]
-            np.matmul(d, u, out=buf)
-        else:
-            buf.fill(0.0)
-        view = buf.transpose(1, 0, 2)
-        for chain in chains:
-            if chain in simple:
-                continue
-            value, is_diag = _multiply(chain, diags, params)
-            if is_diag:
-                diagonal_view = _diagonal(view)
-                diagonal_view += value
-            else:
-                view += value
+        view = np.empty((n, batch, n)).transpose(1, 0, 2)  # (B, n, n), row-major per row k
+        _sum_chains(view, chains, diags, params, zeroed=False)
         blocks[key] = view
     return BlockJacobian(names, n, blocks, frozenset(diagonal), (batch,))
 
