@@ -23,17 +23,6 @@ Lemma rnn_h_t_db (W U b x_t h_prev : R) :
   is_derive (fun b => rnn_h_t W U b x_t h_prev) b (1 - tanh (b + U*h_prev + W*x_t) ^ 2).
 Proof. unfold rnn_h_t. derive_ring. Qed.
 
-Lemma coef_abs_le_from1 (a : nat -> R) (q : R) : 0 <= q -> (forall j, (1 <= j)%nat -> Rabs (a j) <= q) ->
-  forall k t, Rabs (coef a k t) <= q ^ (t - k).
-Proof.
-  intros Hq Ha k t. induction t as [| n IH].
-  - simpl. rewrite Rabs_R1. lra.
-  - destruct (Nat.leb_spec (S n) k) as [Hk | Hk].
-    + rewrite coef_le by lia. replace (S n - k)%nat with O by lia. rewrite Rabs_R1. simpl. lra.
-    + rewrite coef_step by lia. replace (S n - k)%nat with (S (n - k)) by lia. simpl.
-      rewrite Rabs_mult. apply Rmult_le_compat; try apply Rabs_pos; auto. apply Ha. lia.
-Qed.
-
 Lemma coef_const_from1 (a : nat -> R) (c : R) : (forall j, (1 <= j)%nat -> a j = c) ->
   forall k t, (k <= t)%nat -> coef a k t = c ^ (t - k).
 Proof.

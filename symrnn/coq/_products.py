@@ -59,7 +59,7 @@ Proof.
   - intros k Hk. rewrite coef_step by lia. ring.
 Qed.
 
-Lemma coef_abs_le (a : nat -> R) (q : R) : 0 <= q -> (forall j, Rabs (a j) <= q) ->
+Lemma coef_abs_le_from1 (a : nat -> R) (q : R) : 0 <= q -> (forall j, (1 <= j)%nat -> Rabs (a j) <= q) ->
   forall k t, Rabs (coef a k t) <= q ^ (t - k).
 Proof.
   intros Hq Ha k t. induction t as [| n IH].
@@ -67,8 +67,12 @@ Proof.
   - destruct (Nat.leb_spec (S n) k) as [Hk | Hk].
     + rewrite coef_le by lia. replace (S n - k)%nat with O by lia. rewrite Rabs_R1. simpl. lra.
     + rewrite coef_step by lia. replace (S n - k)%nat with (S (n - k)) by lia. simpl.
-      rewrite Rabs_mult. apply Rmult_le_compat; try apply Rabs_pos; auto.
+      rewrite Rabs_mult. apply Rmult_le_compat; try apply Rabs_pos; auto. apply Ha. lia.
 Qed.
+
+Lemma coef_abs_le (a : nat -> R) (q : R) : 0 <= q -> (forall j, Rabs (a j) <= q) ->
+  forall k t, Rabs (coef a k t) <= q ^ (t - k).
+Proof. intros Hq Ha. apply coef_abs_le_from1; [exact Hq | intros j _; apply Ha]. Qed.
 
 Lemma coef_abs_ge (a : nat -> R) (q : R) : 0 <= q -> (forall j, q <= Rabs (a j)) ->
   forall k t, q ^ (t - k) <= Rabs (coef a k t).
