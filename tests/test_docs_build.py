@@ -136,7 +136,7 @@ def test_pdf_shows_every_claim_reading_verdict_and_coq_status(built, results):
 
     coq = coq_records(check=False)
     for v in all_readings(results):
-        rec = record_for(coq, v.id, v.claim_id, v.principal)
+        rec = record_for(coq, v.id)
         for name in rec.theorems:
             assert name.replace("_", "") in flat.replace("_", ""), (v.id, name)
     from symrnn.coq import coqc_available

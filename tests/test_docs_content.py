@@ -263,3 +263,12 @@ def test_no_plain_text_carries_ascii_math(report):
         for p in parts:
             if isinstance(p, Text) and p.style not in ("code", "id", "ref"):
                 assert not bad.search(p.text), p.text
+
+
+def test_markdown_keeps_a_commands_double_hyphen_and_turns_plain_ones_into_dashes():
+    from symrnn.docs._markdown import tex_to_markdown
+
+    md = tex_to_markdown(r"run \texttt{symrnn verify --json} -- see Table~\ref{tab:x} "
+                         r"and \texttt{a\_b}, pages 1--2")
+    assert md.startswith("run `symrnn verify --json` – see Table [?](#tab:x) and `a_b`")
+    assert md.endswith("pages 1–2")

@@ -235,7 +235,8 @@ def _repro(meta: Meta | None, lang: str) -> list[Block]:
         command = meta.command
         versions = meta.versions
     vs = ", ".join(f"{escape_text(k)} {escape_text(v)}" for k, v in versions.items()) or "–"
-    out.append(Paragraph((TeX(say(lang, "app.repro.body", command=escape_text(command),
+    # the command names the output path: typewriter, breakable after / - _ (a long path)
+    out.append(Paragraph((TeX(say(lang, "app.repro.body", command=id_tex(command),
                                   versions=vs)),)))
     out.append(Paragraph((TeX(say(lang, "app.repro.commands")),)))
     if meta is not None and meta.times:

@@ -187,7 +187,7 @@ def _proof_label(kind: str, lang: str) -> str:
 
 
 def _coq_line(v: ReadingView, lang: str, coq: CoqReport | None) -> tuple[Block, ...]:
-    rec = record_for(coq, v.id, v.claim_id, v.principal)
+    rec = record_for(coq, v.id)
     if not rec.theorems:
         return ()
     names = ", ".join(r"\texttt{" + escape_text(n) + "}" for n in rec.theorems)

@@ -48,7 +48,7 @@ def _front(results: Sequence[ClaimResult], lang: str, meta: Meta | None,
     counts = {s: sum(v.verdict.status == s for v in views) for s in _STATUSES}
     coq_part = ""
     if coq is not None:
-        recs = [record_for(coq, v.id, v.claim_id, v.principal) for v in views]
+        recs = [record_for(coq, v.id) for v in views]
         checked = sum(r.status == "checked" for r in recs)
         exported = sum(bool(r.theorems) for r in recs)
         coq_part = say(lang, "abstract.coq", checked=checked) if coq.ran else \
@@ -91,7 +91,7 @@ def _summary(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None) -
         for k, v in enumerate(readings_of(r)):
             key = reading_method(v, r.claim.method)
             used.append(key)
-            rec = record_for(coq, v.id, v.claim_id, v.principal)
+            rec = record_for(coq, v.id)
             claim: tuple[Inline, ...] = (Text(r.claim.id, "ref", claim_anchor(r.claim.id)),) \
                 if k == 0 else ()
             label = v.id.split("/", 1)[1] if "/" in v.id else v.label

@@ -27,15 +27,13 @@ class CoqRecord:
 
 @dataclass(frozen=True)
 class CoqReport:
-    """Records keyed by reading id (``per_reading``; a report keyed by claim id, as before
-    issue 14, is still read by :func:`record_for`); ``ran`` is whether coqc ran,
-    ``available`` whether it is installed, ``seconds`` the check time."""
+    """Records keyed by reading id; ``ran`` is whether coqc ran, ``available`` whether it is
+    installed, ``seconds`` the check time."""
 
     records: dict[str, CoqRecord]
     ran: bool
     available: bool
     seconds: float = 0.0
-    per_reading: bool = False
 
 
 #: Interval's primitive floating-point and 63-bit integer operations: dozens of axioms, shown
@@ -78,17 +76,11 @@ def coq_records(check: bool) -> CoqReport:
     for rid, why in export.not_exported.items():
         records[rid] = CoqRecord("not exported", why=why)
     return CoqReport(records, result is not None, available,
-                     result.seconds if result is not None else 0.0, per_reading=True)
+                     result.seconds if result is not None else 0.0)
 
 
-def record_for(report: CoqReport | None, reading_id: str, claim_id: str,
-               principal: bool) -> CoqRecord:
-    """The record of a reading: its own when the export is per reading; else its claim's
-    for the principal reading (the claim-level theorems state the principal reading)."""
-    if report is None:
+def record_for(report: CoqReport | None, reading_id: str) -> CoqRecord:
+    """The record of a reading ("not exported" without a report or a theorem)."""
+    if report is None or reading_id not in report.records:
         return CoqRecord("not exported")
-    if reading_id in report.records:
-        return report.records[reading_id]
-    if not report.per_reading and principal and claim_id in report.records:
-        return report.records[claim_id]
-    return CoqRecord("not exported")
+    return report.records[reading_id]

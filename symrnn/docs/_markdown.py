@@ -75,8 +75,10 @@ def _brace(src: str, k: int) -> tuple[str, int]:
     return src[k + 1:], len(src)
 
 
-def tex_to_markdown(src: str, refs: _Refs | None = None, in_table: bool = False) -> str:
-    """LaTeX text mode (``$…$`` math, a few text commands) as Markdown."""
+def tex_to_markdown(src: str, refs: _Refs | None = None, in_table: bool = False,
+                    code: bool = False) -> str:
+    """LaTeX text mode (``$…$`` math, a few text commands) as Markdown; ``code``: the
+    inside of ``\\texttt``, where ``--`` is two hyphens (a command's option), not a dash."""
     out: list[str] = []
     k = 0
     plain = ""
@@ -86,7 +88,8 @@ def tex_to_markdown(src: str, refs: _Refs | None = None, in_table: bool = False)
         text = plain
         for a, b in _SIMPLE.items():
             text = text.replace(a, b)
-        text = text.replace("---", "—").replace("--", "–").replace("~", " ")
+        if not code:
+            text = text.replace("---", "—").replace("--", "–").replace("~", " ")
         text = re.sub(r"\\[A-Za-z]+\{\}", "", text)
         out.append(_escape(text))
         plain = ""
@@ -119,9 +122,9 @@ def tex_to_markdown(src: str, refs: _Refs | None = None, in_table: bool = False)
             elif cmd == "textbf":
                 out.append("**" + tex_to_markdown(arg, refs, in_table) + "**")
             elif cmd in ("texttt", "claimid"):
-                inner = tex_to_markdown(arg, refs).replace("\\", "")
-                code = _code(inner)
-                out.append(code.replace("|", r"\|") if in_table else code)
+                inner = tex_to_markdown(arg, refs, code=True).replace("\\", "")
+                span = _code(inner)
+                out.append(span.replace("|", r"\|") if in_table else span)
             elif cmd == "text":
                 out.append(tex_to_markdown(arg, refs, in_table))
             elif cmd == "ref":

@@ -59,25 +59,25 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
     rows = []
     keys: dict[str, int] = {}  # axiom -> its number in the legend below the table
     for v in all_readings(results):
-        rec = record_for(coq, v.id, v.claim_id, v.principal)
+        rec = record_for(coq, v.id)
         if not rec.theorems:
             continue
         names = ", ".join(id_tex(n) for n in rec.theorems)
         row: list[tuple[Inline, ...]] = [(Text(v.id, "ref", reading_anchor(v.id)),),
                                          (TeX(names),), (Text(say(lang, f"coq.{rec.status}")),)]
-        if coq is not None and coq.per_reading:
+        if coq is not None:
             # the same few axioms on every row: numbers here, their names in the legend
             numbers = sorted(keys.setdefault(a, len(keys) + 1) for a in rec.assumptions)
             row.append((Text(", ".join(map(str, numbers)) or say(lang, "none")),))
         rows.append(tuple(row))
     header = [say(lang, "col.reading"), say(lang, "col.theorems"), say(lang, "col.status")]
     kinds = ["l", "X", "l"]
-    if coq is not None and coq.per_reading:
+    if coq is not None:
         header.append(say(lang, "col.assumptions"))
         kinds = ["l", "X", "l", "X"]
     out.append(Table(tuple(header), tuple(rows), say(lang, "coq.caption"), tuple(kinds),
                      "tab:coq"))
-    if coq is not None and coq.per_reading:
+    if coq is not None:
         # axiom names are long identifiers: breakable after . and _
         def name(a: str) -> str:
             if a.startswith(PRIMITIVE_TAG):
@@ -91,18 +91,16 @@ def coq_blocks(results: Sequence[ClaimResult], lang: str, coq: CoqReport | None
     out.append(Paragraph((TeX(say(lang, "coq.assumptions.body", assumptions=assumptions)),),
                          say(lang, "coq.assumptions").rstrip(".。")))
     if coq is not None:
-        missing = [(cid, rec.why) for cid, rec in coq.records.items()
+        missing = [(rid, rec.why) for rid, rec in coq.records.items()
                    if rec.status == "not exported" and rec.why]
-        # records are per reading once the export is (issue 14): link to the reading
-        anchor = reading_anchor if coq.per_reading else claim_anchor
         if missing and lang == "en":
             out.append(Paragraph((TeX(say(lang, "coq.not_exported")),)))
-            out.append(Items(tuple((Text(cid, "ref", anchor(cid)), TeX(": " + mathify(why)))
-                                   for cid, why in missing)))
+            out.append(Items(tuple((Text(rid, "ref", reading_anchor(rid)),
+                                    TeX(": " + mathify(why))) for rid, why in missing)))
         elif missing:  # the export's reasons are English: named, and pointed to
             out.append(Paragraph((TeX(say(lang, "coq.not_exported") + " "
-                                      + ", ".join(rf"\hyperref[{anchor(cid)}]"
-                                                  rf"{{{id_tex(cid)}}}" for cid, _ in missing)
+                                      + ", ".join(rf"\hyperref[{reading_anchor(rid)}]"
+                                                  rf"{{{id_tex(rid)}}}" for rid, _ in missing)
                                       + say(lang, "coq.not_exported.readme")),)))
     return out
 
