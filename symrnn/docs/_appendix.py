@@ -235,8 +235,10 @@ def _repro(meta: Meta | None, lang: str) -> list[Block]:
         command = meta.command
         versions = meta.versions
     vs = ", ".join(f"{escape_text(k)} {escape_text(v)}" for k, v in versions.items()) or "–"
-    # the command names the output path: typewriter, breakable after / - _ (a long path)
-    out.append(Paragraph((TeX(say(lang, "app.repro.body", command=id_tex(command),
+    # the command names the output path: breakable after each / (a long path), and at its
+    # spaces, never inside an option
+    command_tex = r"\texttt{" + escape_text(command).replace("/", r"/\allowbreak{}") + "}"
+    out.append(Paragraph((TeX(say(lang, "app.repro.body", command=command_tex,
                                   versions=vs)),)))
     out.append(Paragraph((TeX(say(lang, "app.repro.commands")),)))
     if meta is not None and meta.times:
